@@ -1,0 +1,417 @@
+/*
+ * internal.h — what the library's modules share: buffers, the arena, hashing,
+ * the document model, and each module's entry points.
+ *
+ * Naming: public functions are cr_*, cross-file internal ones cri_<module>_*,
+ * file-local ones static with no prefix.  Every bound lives in cr_limits.h.
+ *
+ * Data flow (see docs/ARCHITECTURE.md):
+ *   input.c     bytes from files/dirs/stdin/JSON Lines -> cri_input
+ *   text.c      bytes -> valid UTF-8, control chars out          (repairs)
+ *   mojibake.c  UTF-8 read as cp1252/latin-1 undone              (repairs)
+ *   normalize.c NFC for display; folded keys for matching
+ *   boilerplate.c + metadata.c  lines -> body, captions, removed, title,
+ *               byline, outlet, published, cites
+ *   segment.c   body -> sentences;  tokenize.c  -> tokens, keys, stems
+ *   (later)     dedup, cluster, entities/timex/quantity, brief
+ */
+#ifndef CRI_INTERNAL_H
+#define CRI_INTERNAL_H
+
+#include "crossread.h"
+#include "cr_limits.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct sb_stemmer;
+
+#if defined(__GNUC__)
+#define CRI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define CRI_UNUSED __attribute__((unused))
+#else
+#define CRI_PRINTF(a, b)
+#define CRI_UNUSED
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Growable byte buffer (never holds more than CR_MAX_BUFFER bytes).         */
+/* On failure the buffer keeps its old content and the call returns -1.     */
+/* ------------------------------------------------------------------------ */
+typedef struct cri_buf {
+    char *data;   /* always NUL-terminated when non-NULL */
+    size_t len, cap;
+} cri_buf;
+
+int cri_buf_reserve(cri_buf *b, size_t extra);
+int cri_buf_append(cri_buf *b, const void *p, size_t n);
+int cri_buf_puts(cri_buf *b, const char *s);
+int cri_buf_putc(cri_buf *b, char c);
+int cri_buf_printf(cri_buf *b, const char *fmt, ...) CRI_PRINTF(2, 3);
+void cri_buf_clear(cri_buf *b);
+void cri_buf_free(cri_buf *b);
+/* Hand the bytes to the caller (malloc'd, NUL-terminated); buffer is reset. */
+char *cri_buf_detach(cri_buf *b);
+
+/* ------------------------------------------------------------------------ */
+/* Arena: many small allocations freed at once (one per document).           */
+/* ------------------------------------------------------------------------ */
+typedef struct cri_arena_block cri_arena_block;
+typedef struct cri_arena {
+    cri_arena_block *head;
+    size_t used_total;
+} cri_arena;
+
+void *cri_arena_alloc(cri_arena *a, size_t n);   /* 16-byte aligned, zeroed */
+char *cri_arena_strndup(cri_arena *a, const char *s, size_t n);
+char *cri_arena_strdup(cri_arena *a, const char *s);  /* NULL -> NULL */
+void cri_arena_free(cri_arena *a);
+
+/* Growable array: cri_vec_push(&arr, &n, &cap, sizeof *arr) returns a pointer
+ * to a zeroed new slot, or NULL when out of memory. */
+void *cri_vec_push(void *arrp, size_t *n, size_t *cap, size_t elem);
+#define CRI_PUSH(arr, n, cap) ((__typeof__(arr))cri_vec_push(&(arr), &(n), &(cap), sizeof *(arr)))
+
+/* ------------------------------------------------------------------------ */
+/* Hashing: seeded, fast, deterministic across runs and platforms.           */
+/* ------------------------------------------------------------------------ */
+uint64_t cri_hash64(const void *p, size_t n, uint64_t seed);
+static inline uint64_t cri_mix64(uint64_t x) {
+    x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27; x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31; return x;
+}
+
+/* String -> int map (open addressing; keys copied into its own arena). */
+typedef struct cri_strmap {
+    struct cri_strmap_slot *slots;
+    size_t cap, count;
+    uint64_t seed;
+    cri_arena keys;
+} cri_strmap;
+int cri_strmap_init(cri_strmap *m, size_t expect, uint64_t seed);
+void cri_strmap_free(cri_strmap *m);
+/* Returns pointer to the value slot for key (inserting with *val = init when
+ * absent; *is_new set), NULL when out of memory. */
+int64_t *cri_strmap_upsert(cri_strmap *m, const char *key, size_t len,
+                           int64_t init, bool *is_new);
+/* Value pointer or NULL when absent. */
+int64_t *cri_strmap_get(const cri_strmap *m, const char *key, size_t len);
+/* The stored copy of a key (stable until cri_strmap_free). */
+const char *cri_strmap_key(const cri_strmap *m, const char *key, size_t len);
+
+/* ------------------------------------------------------------------------ */
+/* ASCII character classes (never <ctype.h> on raw bytes).                   */
+/* ------------------------------------------------------------------------ */
+enum { CRI_C_UPPER = 1, CRI_C_LOWER = 2, CRI_C_DIGIT = 4, CRI_C_SPACE = 8,
+       CRI_C_PUNCT = 16, CRI_C_HIGH = 32 };
+extern const uint8_t cri_ctype[256];
+static inline bool cri_isalpha(unsigned char c) { return cri_ctype[c] & (CRI_C_UPPER | CRI_C_LOWER); }
+static inline bool cri_isupper(unsigned char c) { return cri_ctype[c] & CRI_C_UPPER; }
+static inline bool cri_islower(unsigned char c) { return cri_ctype[c] & CRI_C_LOWER; }
+static inline bool cri_isdigit(unsigned char c) { return cri_ctype[c] & CRI_C_DIGIT; }
+static inline bool cri_isspace(unsigned char c) { return cri_ctype[c] & CRI_C_SPACE; }
+static inline bool cri_isalnum(unsigned char c) { return cri_ctype[c] & (CRI_C_UPPER | CRI_C_LOWER | CRI_C_DIGIT); }
+static inline char cri_tolower(char c) { return cri_isupper((unsigned char)c) ? (char)(c + 32) : c; }
+
+/* ------------------------------------------------------------------------ */
+/* Context                                                                   */
+/* ------------------------------------------------------------------------ */
+struct cr_ctx {
+    cr_options opt;
+    char errmsg[512];
+    struct sb_stemmer *stemmer;   /* English Snowball, made on first use */
+    cri_strmap stem_cache;        /* folded key -> offset in stem_pool + 1 */
+    cri_buf stem_pool;            /* NUL-separated cached stems */
+    bool stem_cache_ready;
+};
+/* Set the context's message; returns s for `return cri_fail(...)`. */
+cr_status cri_fail(cr_ctx *ctx, cr_status s, const char *fmt, ...) CRI_PRINTF(3, 4);
+
+/* ------------------------------------------------------------------------ */
+/* The document model                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Token flags */
+enum {
+    CRI_TOK_WORD    = 1u << 0,  /* contains a letter                        */
+    CRI_TOK_NUM     = 1u << 1,  /* contains a digit                         */
+    CRI_TOK_PUNCT   = 1u << 2,  /* punctuation or symbol only               */
+    CRI_TOK_STOP    = 1u << 3,  /* English stopword                         */
+    CRI_TOK_CAP     = 1u << 4,  /* first letter upper case                  */
+    CRI_TOK_ALLCAP  = 1u << 5,  /* every letter upper case (2+ letters)     */
+    CRI_TOK_SSTART  = 1u << 6   /* first word token of its sentence         */
+};
+
+typedef struct cri_token {
+    uint32_t start, end;   /* bytes in body */
+    uint32_t key;          /* offset of NUL-terminated folded key in pool */
+    uint32_t stem;         /* offset of NUL-terminated stem in pool */
+    uint16_t key_len, stem_len;
+    uint16_t flags;
+    uint32_t sent;         /* sentence index */
+} cri_token;
+
+typedef struct cri_sentence {
+    uint32_t start, end;       /* bytes in body, trimmed */
+    uint32_t tok_first, tok_end;
+    uint32_t para;             /* paragraph index */
+} cri_sentence;
+
+typedef struct cri_removed {
+    char *text;
+    const char *reason;        /* static string: "promo", "navigation", ... */
+} cri_removed;
+
+typedef struct cri_repair {
+    const char *kind;          /* "invalid-utf8", "mojibake", "stray-a-circumflex", "control" */
+    char *before, *after;
+    uint32_t line;             /* 1-based line in the input */
+} cri_repair;
+
+/* Entity types */
+enum { CRI_ENT_PERSON, CRI_ENT_ORG, CRI_ENT_PLACE, CRI_ENT_OTHER };
+extern const char *const cri_ent_type_name[4];
+
+typedef struct cri_mention {
+    uint32_t start, end;       /* bytes in body, or in captions[caption] */
+    int32_t caption;           /* -1: body; else index into captions */
+    uint8_t type;              /* CRI_ENT_* */
+    int32_t entity;            /* index into the story's entities, -1 none */
+} cri_mention;
+
+typedef struct cri_timex {
+    uint32_t start, end;       /* bytes in body */
+    char *value;               /* TIMEX3 value: 2024-07-08, 2024-06, P24Y... */
+    char *anchor;              /* ISO date it was resolved against, or NULL */
+    bool relative;             /* resolved relative to publication date */
+    uint8_t type;              /* 0 date, 1 time, 2 duration, 3 set/interval */
+} cri_timex;
+
+typedef struct cri_quantity {
+    uint32_t start, end;       /* bytes in body */
+    double value;
+    double value_max;          /* ranges ("329 to 229"): other end; NAN none */
+    char *unit;                /* head noun or unit ("artillery piece", "%", "USD") or NULL */
+    const char *qualifier;     /* "about", "almost", "more than", "at least"... or NULL */
+} cri_quantity;
+
+/* Raw input before cleaning. */
+typedef struct cri_input {
+    char *id, *source;
+    char *bytes; size_t len;
+    char *title, *url, *outlet, *published, *lang;  /* from JSON Lines; may be NULL */
+} cri_input;
+
+struct cr_doc {
+    cri_arena arena;            /* strings below live here */
+    size_t index;               /* position in the corpus */
+    char *id, *source, *url;
+    char *title, *byline, *outlet, *published, *language;  /* NULL: unknown */
+    char *body; uint32_t body_len;       /* NFC; paragraphs split by "\n\n" */
+
+    char **captions; size_t n_captions, cap_captions;
+    cri_removed *removed; size_t n_removed, cap_removed;
+    cri_repair *repairs; size_t n_repairs, cap_repairs;
+    char **cites; size_t n_cites, cap_cites;
+
+    cri_sentence *sents; size_t n_sents, cap_sents;
+    cri_token *toks; size_t n_toks, cap_toks;
+    cri_buf pool;               /* folded keys and stems of tokens */
+
+    /* publication time, parsed from `published` (for time features) */
+    bool has_pub;
+    int pub_year, pub_month, pub_day;   /* calendar date in its own zone */
+    int pub_wday;                       /* 0 = Sunday */
+    int64_t pub_epoch_min;              /* minutes since 1970 UTC (approx. if no zone) */
+
+    /* extraction (cr_corpus_extract) */
+    cri_mention *mentions; size_t n_mentions, cap_mentions;
+    cri_timex *dates; size_t n_dates, cap_dates;
+    cri_quantity *quantities; size_t n_quantities, cap_quantities;
+    bool extracted;
+};
+
+/* Add a repair / removed line / caption / cite to a document (copies text). */
+int cri_doc_add_repair(cr_doc *d, const char *kind, const char *before, size_t blen,
+                       const char *after, size_t alen, uint32_t line);
+int cri_doc_add_removed(cr_doc *d, const char *text, size_t len, const char *reason);
+int cri_doc_add_caption(cr_doc *d, const char *text, size_t len);
+int cri_doc_add_cite(cr_doc *d, const char *text, size_t len);  /* dedups */
+/* Token key/stem as C strings (pointers into d->pool). */
+static inline const char *cri_tok_key(const cr_doc *d, const cri_token *t) { return d->pool.data + t->key; }
+static inline const char *cri_tok_stem(const cr_doc *d, const cri_token *t) { return d->pool.data + t->stem; }
+/* Parse an ISO 8601 value in d->published into the pub_* fields. */
+void cri_doc_set_pub(cr_doc *d);
+
+/* ------------------------------------------------------------------------ */
+/* Corpus                                                                    */
+/* ------------------------------------------------------------------------ */
+typedef struct cri_error { char *input, *message; } cri_error;
+
+/* Copies (dedup.c) */
+enum { CRI_COPY_DUPLICATE, CRI_COPY_CONTAINS, CRI_COPY_REWRITE };
+extern const char *const cri_copy_relation_name[3];
+typedef struct cri_copy {
+    size_t a, b;               /* doc indexes; for contains: a contains b */
+    int relation;
+    double jaccard, containment;
+    uint32_t aligned;          /* sentences aligned (rewrite), else 0 */
+} cri_copy;
+typedef struct cri_copy_group {
+    size_t original;
+    size_t *members; size_t n_members;   /* includes the original */
+    char *why;
+} cri_copy_group;
+
+/* Stories (cluster.c) */
+typedef struct cri_story {
+    char *id, *label;
+    size_t *docs; size_t n_docs;
+    char **why; size_t n_why;
+    struct cri_entity_set *entities;   /* extraction, per story (entities.c) */
+    struct cri_brief *brief;           /* brief.c */
+} cri_story;
+
+struct cr_corpus {
+    cr_ctx *ctx;
+    cri_input *inputs; size_t n_inputs, cap_inputs;  /* pending, not cleaned */
+    cr_doc **docs; size_t n_docs, cap_docs;
+    cri_error *errors; size_t n_errors, cap_errors;
+    cri_strmap ids;              /* to keep ids unique */
+
+    cri_copy *copies; size_t n_copies, cap_copies;
+    cri_copy_group *groups; size_t n_groups, cap_groups;
+    bool deduped;
+
+    cri_story *stories; size_t n_stories;
+    bool clustered;
+    bool extracted, briefed;
+};
+
+/* Record a rejected input (copies strings); returns status passed in. */
+cr_status cri_corpus_reject(cr_corpus *c, const char *input, cr_status s,
+                            const char *fmt, ...) CRI_PRINTF(4, 5);
+/* Make sure the corpus has stories: one holding every document if
+ * clustering has not run. */
+cr_status cri_corpus_ensure_stories(cr_corpus *c);
+void cri_stories_free(cri_story *s, size_t n);
+
+/* ------------------------------------------------------------------------ */
+/* Module entry points, in data-flow order                                   */
+/* ------------------------------------------------------------------------ */
+
+/* input.c: read a path into pending inputs (files, dirs, "-", JSON Lines). */
+cr_status cri_input_add_path(cr_corpus *c, const char *path);
+cr_status cri_input_add_bytes(cr_corpus *c, const char *source, const char *id_hint,
+                              const void *bytes, size_t len);
+/* Parse one JSON line into an article; returns CR_ERR_INPUT with *why set
+ * (static string) when malformed. Strings in *out point into *storage (caller
+ * frees with cri_json_article_free). */
+typedef struct cri_json_article {
+    cr_article a;
+    void *storage;
+    char idbuf[32];            /* a numeric id, as text */
+} cri_json_article;
+cr_status cri_json_parse_article(const char *line, size_t len, cri_json_article *out,
+                                 const char **why);
+void cri_json_article_free(cri_json_article *ja);
+void cri_input_free(cri_input *in);
+
+/* text.c: bytes -> valid UTF-8 with LF line ends and no control characters.
+ * Invalid sequences are decoded as Windows-1252 per line and reported. */
+cr_status cri_text_decode(cr_ctx *ctx, cr_doc *d, const char *in, size_t len, cri_buf *out);
+/* mojibake.c: undo UTF-8 read as Windows-1252/Latin-1 (once or twice), and
+ * the stray "Â" of a mis-decoded no-break space.  Clean text is untouched. */
+cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text);
+/* normalize.c: NFC in place (ASCII fast path). */
+cr_status cri_nfc(cr_ctx *ctx, cri_buf *text);
+/* normalize.c: folded form for matching: NFKC + case folding, quotes and
+ * apostrophes to ASCII, dashes to '-', no-break/zero-width spaces to space or
+ * nothing.  Appends to out. */
+int cri_fold(const char *s, size_t len, cri_buf *out);
+
+/* boilerplate.c + metadata.c: from normalized text to body and metadata.
+ * stats: cross-article line counts for the document's outlet (may be NULL). */
+typedef struct cri_line_stats cri_line_stats;
+cri_line_stats *cri_line_stats_new(uint64_t seed);
+void cri_line_stats_free(cri_line_stats *s);
+/* Count each distinct line of a document once, under the outlet key. */
+int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *text, size_t len);
+cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
+                           const cri_input *in, const cri_line_stats *stats);
+/* Same for --raw: the whole text is body. */
+cr_status cri_extract_raw(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
+                          const cri_input *in);
+/* A cheap outlet guess from the raw text and input fields, for grouping the
+ * cross-article statistics before full metadata extraction. NULL if none. */
+const char *cri_outlet_key(const cri_input *in, const char *text, size_t len, cri_buf *scratch);
+
+/* segment.c: sentences of d->body. */
+cr_status cri_segment(cr_ctx *ctx, cr_doc *d);
+/* tokenize.c: tokens, keys, stems, stop flags; and d->language. */
+cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d);
+/* stem.c: Snowball English stem of a folded key, cached on the context. */
+const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len);
+/* stopwords.c */
+bool cri_is_stopword(const char *key, size_t len);
+
+/* clean.c: the pipeline for one input, in two steps so the corpus can
+ * gather cross-article line statistics in between.
+ * prepare: new document (*out, caller owns; free with cri_doc_free) and its
+ *          normalized text in *text (bytes repaired, mojibake undone, NFC).
+ * finish:  body, metadata, sentences and tokens.  On an error the message is
+ *          on ctx and the document should be dropped. */
+cr_status cri_clean_prepare(cr_ctx *ctx, const cri_input *in, cr_doc **out, cri_buf *text);
+cr_status cri_clean_finish(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
+                           const cri_input *in, const cri_line_stats *stats);
+void cri_doc_free(cr_doc *d);
+
+/* ------------------------------------------------------------------------ */
+/* JSON writer (json.c): stable key order, locale-free numbers.              */
+/* ------------------------------------------------------------------------ */
+typedef struct cri_json {
+    cr_write_fn write; void *user;
+    cri_buf buf;              /* flushed when large */
+    int depth;
+    int after_key_depth;      /* depth+1 of a key awaiting its value */
+    bool need_comma[64];
+    bool pretty;
+    bool failed;
+} cri_json;
+void cri_json_init(cri_json *j, cr_write_fn write, void *user, bool pretty);
+cr_status cri_json_finish(cri_json *j);   /* flush; CR_ERR_IO if the sink failed */
+void cri_json_obj_begin(cri_json *j);
+void cri_json_obj_end(cri_json *j);
+void cri_json_arr_begin(cri_json *j);
+void cri_json_arr_end(cri_json *j);
+void cri_json_key(cri_json *j, const char *key);
+void cri_json_str(cri_json *j, const char *s);           /* NULL -> null */
+void cri_json_strn(cri_json *j, const char *s, size_t n);
+void cri_json_int(cri_json *j, int64_t v);
+void cri_json_num(cri_json *j, double v);                 /* %.4g-ish, '.' always */
+void cri_json_bool(cri_json *j, bool v);
+void cri_json_null(cri_json *j);
+/* key + value shorthands */
+void cri_json_kstr(cri_json *j, const char *key, const char *s);
+void cri_json_kint(cri_json *j, const char *key, int64_t v);
+void cri_json_knum(cri_json *j, const char *key, double v);
+/* Locale-free double formatting into buf (at least 32 bytes). */
+void cri_fmt_double(char *buf, size_t size, double v);
+
+/* docjson.c: one document object. */
+void cri_doc_json(cri_json *j, const cr_doc *d, unsigned flags);
+
+/* Section writers (each writes "key": value inside an open object). */
+void cri_copies_json(cri_json *j, const cr_corpus *c);      /* dedup.c: "copies", "copy_groups" */
+void cri_stories_json(cri_json *j, const cr_corpus *c, unsigned flags); /* stories.c: "stories" */
+void cri_doc_extract_json(cri_json *j, const cr_doc *d);    /* extract.c: "mentions", "dates", "quantities" */
+void cri_entities_json(cri_json *j, const cr_corpus *c, const cri_story *s); /* entities.c: "entities" */
+void cri_brief_json(cri_json *j, const cr_corpus *c, const cri_story *s);    /* brief.c: brief keys */
+void cri_entity_set_free(struct cri_entity_set *e);         /* entities.c */
+void cri_brief_free(struct cri_brief *b);                   /* brief.c */
+
+#endif /* CRI_INTERNAL_H */
