@@ -370,6 +370,18 @@ cr_status cri_clean_finish(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
                            const cri_input *in, const cri_line_stats *stats);
 void cri_doc_free(cr_doc *d);
 
+/* ---- extraction (cr_corpus_extract in extract.c runs these) -------------- */
+/* ner.c: named-entity mentions of d's body and captions into d->mentions. */
+cr_status cri_ner_tag(cr_ctx *ctx, cr_doc *d);
+/* timex.c: temporal expressions of d's body into d->dates, resolved against
+ * the publication date when relative. */
+cr_status cri_timex_find(cr_ctx *ctx, cr_doc *d);
+/* quantity.c: numbers with unit/head and qualifier into d->quantities. */
+cr_status cri_quantity_find(cr_ctx *ctx, cr_doc *d);
+/* entities.c: resolve the mentions of a story's documents into entities
+ * (s->entities); sets each mention's `entity` index. */
+cr_status cri_entities_resolve(cr_corpus *c, cri_story *s);
+
 /* ------------------------------------------------------------------------ */
 /* JSON writer (json.c): stable key order, locale-free numbers.              */
 /* ------------------------------------------------------------------------ */

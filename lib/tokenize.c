@@ -30,7 +30,3 @@ cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
     return CR_OK;
 }
 
-bool cri_is_stopword(const char *key, size_t len) { (void)key; (void)len; return false; }
-const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len) {
-    (void)ctx; *stem_len = len; return key;
-}
