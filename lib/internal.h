@@ -334,6 +334,31 @@ cr_status cri_nfc(cr_ctx *ctx, cri_buf *text);
  * nothing.  Appends to out. */
 int cri_fold(const char *s, size_t len, cri_buf *out);
 
+/* ---- text.c/normalize.c: UTF-8 and Unicode helpers for every module ---- */
+/* Strict UTF-8 check (no overlongs, surrogates, > U+10FFFF, truncation). */
+bool cri_utf8_valid(const char *s, size_t n);
+/* Decode one code point at s (n bytes available, n >= 1): returns its length
+ * in bytes (1..4) and sets *cp; on an invalid sequence returns 1 and sets
+ * *cp = 0xFFFD, so loops always advance. */
+size_t cri_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* Encode cp (0..0x10FFFF, not a surrogate) into out; returns 1..4, 0 if invalid. */
+size_t cri_utf8_encode(int32_t cp, char out[4]);
+/* Length of the UTF-8 sequence that starts with lead byte c (1 for invalid). */
+static inline size_t cri_utf8_seqlen(unsigned char c) {
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+}
+/* Unicode classes (utf8proc categories); ASCII is answered from cri_ctype. */
+bool cri_is_letter(int32_t cp);   /* L* */
+bool cri_is_upper(int32_t cp);    /* Lu, Lt */
+bool cri_is_lower(int32_t cp);    /* Ll */
+bool cri_is_digit(int32_t cp);    /* Nd */
+bool cri_is_mark(int32_t cp);     /* M* (combining marks) */
+bool cri_is_space(int32_t cp);    /* Zs, Zl, Zp, \t \n \v \f \r */
+bool cri_is_punct(int32_t cp);    /* P* */
+bool cri_is_symbol(int32_t cp);   /* S* */
+int32_t cri_to_lower(int32_t cp); /* simple lowercase mapping */
+int32_t cri_to_upper(int32_t cp); /* simple uppercase mapping */
+
 /* boilerplate.c + metadata.c: from normalized text to body and metadata.
  * stats: cross-article line counts for the document's outlet (may be NULL). */
 typedef struct cri_line_stats cri_line_stats;
