@@ -407,6 +407,39 @@ cr_status cri_quantity_find(cr_ctx *ctx, cr_doc *d);
  * (s->entities); sets each mention's `entity` index. */
 cr_status cri_entities_resolve(cr_corpus *c, cri_story *s);
 
+/* ---- ner (ner_feat.c, ner.c, ner_model.c; shared with tools/train_ner.c) -- */
+/* Labels: O, then B-/I- for PER, ORG, LOC, MISC (B odd, I even). */
+enum { CRI_NER_O, CRI_NER_NLABELS = 9 };
+#define CRI_NER_NFEAT 26       /* hashed features per token */
+#define CRI_NER_MAX_TOKS 256   /* tokens tagged at once; longer runs go in windows */
+typedef struct cri_ner_tok { uint32_t start, end; } cri_ner_tok;  /* bytes */
+/* Word tokens of text[0,len): at most max; *consumed = bytes read. */
+size_t cri_ner_tokenize(const char *text, size_t len, cri_ner_tok *out, size_t max,
+                        size_t *consumed);
+/* 0 ordinary, 1 all-caps line, 2 title-case headline. */
+int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n);
+/* feats[n * CRI_NER_NFEAT] row indexes < 2^bits; scratch: n * 96 bytes. */
+#define CRI_NER_SCRATCH 96
+void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
+                      uint32_t *feats, void *scratch);
+void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_t *emit);
+/* trans: (CRI_NER_NLABELS + 1) x CRI_NER_NLABELS, last row = sentence start.
+ * score: n * NLABELS, back: n * NLABELS scratch. */
+void cri_ner_viterbi(const int32_t *emit, size_t n, const int32_t *trans, uint8_t *out,
+                     int64_t *score, uint8_t *back);
+/* The embedded model (ner_model.c): false if it is missing or malformed. */
+typedef struct cri_ner_model {
+    uint32_t bits;
+    const int16_t *w;          /* 2^bits x NLABELS */
+    int32_t trans[(CRI_NER_NLABELS + 1) * CRI_NER_NLABELS];
+} cri_ner_model;
+bool cri_ner_model_parse(const void *data, size_t len, cri_ner_model *m);
+bool cri_ner_model_get(cri_ner_model *m);
+/* Tag text[0,len) as one piece (caption or test input); appends mentions
+ * with the given caption index. */
+cr_status cri_ner_tag_text(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
+                           int32_t caption);
+
 /* ------------------------------------------------------------------------ */
 /* JSON writer (json.c): stable key order, locale-free numbers.              */
 /* ------------------------------------------------------------------------ */

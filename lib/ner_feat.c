@@ -1,0 +1,294 @@
+/*
+ * ner_feat.c — what the named-entity tagger and its trainer share: the word
+ * tokenizer, the hashed feature templates and Viterbi decoding over the nine
+ * BIO labels.  ner.c runs these over the cleaned body and captions with the
+ * embedded model (ner_model.c); tools/train_ner.c runs the very same code over
+ * the training corpora, so a token or a feature means the same thing at
+ * training and at tagging time.
+ *
+ * Features are hashed into 2^CRI_NER_BITS rows of CRI_NER_NLABELS weights.
+ * Word-level hashes (lower-cased form, exact form, shape, affixes) are
+ * computed once per token; context templates combine neighbours' hashes with
+ * one multiply-xorshift, so tagging costs a few dozen row reads per token.
+ */
+#include "internal.h"
+
+/* ---- tokenizer ---------------------------------------------------------- */
+
+/* Abbreviations that keep their period ("Gen. Kim", "St. Petersburg"): a
+ * closed class of English titles and name parts, not a gazetteer. */
+static const char *const abbrevs[] = {
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Jr", "Sr", "Gov",
+    "Sen", "Rep", "Capt", "Maj", "Prof", "Co", "Corp", "Inc", "Ltd", "Mt", "Ft",
+    "Adm", "Cmdr", "Rev", "Pres", "Supt", "Brig", "Messrs", "Bros", "vs", "Gens",
+    NULL};
+
+static bool is_abbrev(const char *s, size_t n) {
+    for (size_t i = 0; abbrevs[i]; i++)
+        if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s, n) == 0) return true;
+    return false;
+}
+
+/* Length of a UTF-8 punctuation or space sequence at s (U+2000-U+206F general
+ * punctuation, no-break space, guillemets, inverted marks), else 0. */
+static size_t u8_punct(const unsigned char *s, size_t n) {
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80) return 3;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] <= 0xAF) return 3;
+    if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xA0 || s[1] == 0xAB || s[1] == 0xBB ||
+                                    s[1] == 0xA1 || s[1] == 0xBF || s[1] == 0xB7))
+        return 2;
+    if (n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] <= 0x82) return 3; /* ideographic space, comma, stop */
+    return 0;
+}
+
+static bool u8_is_space(const unsigned char *s, size_t k) {
+    if (k == 2) return s[1] == 0xA0;
+    if (k == 3 && s[0] == 0xE2 && s[1] == 0x80) return s[2] <= 0x8B || s[2] == 0xAF;
+    if (k == 3 && s[0] == 0xE3) return s[2] == 0x80;
+    return false;
+}
+
+static inline bool wordc(const unsigned char *s, size_t i, size_t n) {
+    return cri_isalnum(s[i]) || (s[i] >= 0x80 && !u8_punct(s + i, n - i));
+}
+
+static bool is_apos(const unsigned char *s, size_t i, size_t n, size_t *k) {
+    if (s[i] == '\'') { *k = 1; return true; }
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x99) { *k = 3; return true; }
+    return false;
+}
+
+size_t cri_ner_tokenize(const char *text, size_t len, cri_ner_tok *out, size_t max,
+                        size_t *consumed) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, n = 0;
+    while (i < len && n < max) {
+        unsigned char c = s[i];
+        if (cri_isspace(c)) { i++; continue; }
+        size_t k = c >= 0x80 ? u8_punct(s + i, len - i) : 0;
+        if (k && u8_is_space(s + i, k)) { i += k; continue; }
+        if (k || (c < 0x80 && !cri_isalnum(c))) {
+            size_t pk = 1;
+            if (k) pk = k;
+            else if (is_apos(s, i, len, &pk) && i + pk < len && cri_isalpha(s[i + pk])) {
+                /* clitic: 's 're 'll 't */
+                size_t j = i + pk;
+                while (j < len && cri_isalpha(s[j]) && j - i < 4) j++;
+                if (j >= len || !wordc(s, j, len)) pk = j - i;
+            }
+            out[n].start = (uint32_t)i; out[n].end = (uint32_t)(i + pk); n++;
+            i += pk;
+            continue;
+        }
+        size_t b = i;
+        bool dotted = false;
+        for (;;) {
+            while (i < len && wordc(s, i, len)) i++;
+            if (i + 1 < len && (s[i] == '.' || s[i] == ',') && cri_isdigit(s[i - 1]) && cri_isdigit(s[i + 1])) {
+                i++; continue;          /* 1,000  3.5 */
+            }
+            if (i + 1 < len && s[i] == '.' && cri_isalpha(s[i + 1]) && i - b <= 2 &&
+                (i - b == 1 || dotted)) {
+                dotted = true; i++; continue;  /* U.S  e.g */
+            }
+            size_t ak;
+            if (i < len && is_apos(s, i, len, &ak) && i + ak < len && cri_isupper(s[i + ak]) &&
+                i - b <= 2 && cri_isupper(s[b])) {
+                i += ak; continue;      /* O'Brien, D'Angelo */
+            }
+            break;
+        }
+        if (i < len && s[i] == '.' && (dotted || is_abbrev(text + b, i - b))) i++;
+        out[n].start = (uint32_t)b; out[n].end = (uint32_t)i; n++;
+    }
+    if (consumed) *consumed = i;
+    return n;
+}
+
+/* ---- features ----------------------------------------------------------- */
+
+static inline uint64_t fnv_step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
+#define FNV0 0xcbf29ce484222325ULL
+
+enum {
+    T_BIAS = 1, T_LW, T_W, T_P1, T_P2, T_P3, T_P4, T_S1, T_S2, T_S3, T_S4, T_SHAPE,
+    T_LWM1, T_LWP1, T_LWM2, T_LWP2, T_SHM1, T_SHP1, T_BIM, T_BIP, T_SH3, T_START,
+    T_MODESH, T_MODELW, T_CAPCTX, T_LWSHM1
+};
+
+typedef struct wordh { uint64_t lw, w, sh, pre[4], suf[4]; uint8_t cls; } wordh;
+
+/* cls: 0 lower/other, 1 capitalized, 2 all caps, 3 digit, 4 punct */
+static void word_hashes(const unsigned char *p, size_t n, wordh *o) {
+    uint64_t lw = FNV0, w = FNV0, sh = FNV0;
+    char last = 0; int shn = 0;
+    unsigned up = 0, lo = 0, dg = 0, al = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        lw = fnv_step(lw, (unsigned char)cri_tolower((char)c));
+        w = fnv_step(w, c);
+        char k;
+        if (cri_isupper(c)) { k = 'X'; up++; al++; }
+        else if (cri_islower(c)) { k = 'x'; lo++; al++; }
+        else if (cri_isdigit(c)) { k = 'd'; dg++; }
+        else if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; k = 'u'; al++; lo++; }
+        else k = (char)c;
+        if (k != last && shn < 8) { sh = fnv_step(sh, (unsigned char)k); shn++; last = k; }
+    }
+    /* long words and short words differ in what their shape says */
+    sh = fnv_step(sh, (unsigned char)(n <= 2 ? 1 : n <= 4 ? 2 : 3));
+    o->lw = lw; o->w = w; o->sh = sh;
+    uint64_t h = FNV0;
+    for (size_t i = 0; i < 4; i++) {
+        if (i < n) h = fnv_step(h, (unsigned char)cri_tolower((char)p[i]));
+        else h = fnv_step(h, 0);
+        o->pre[i] = h;
+    }
+    h = FNV0 ^ 0x55;
+    for (size_t i = 0; i < 4; i++) {
+        if (i < n) h = fnv_step(h, (unsigned char)cri_tolower((char)p[n - 1 - i]));
+        else h = fnv_step(h, 0);
+        o->suf[i] = h;
+    }
+    if (al == 0) o->cls = dg ? 3 : 4;
+    else if (up >= 2 && lo == 0) o->cls = 2;
+    else if (cri_isupper(p[0])) o->cls = 1;
+    else o->cls = 0;
+}
+
+static inline uint32_t fx(uint64_t tmpl, uint64_t v, uint32_t mask) {
+    return (uint32_t)(cri_mix64(v * 0x9E3779B97F4A7C15ULL + tmpl * 0xD6E8FEB86659FD93ULL) & mask);
+}
+
+int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n) {
+    unsigned words = 0, allcap = 0, cap = 0, longw = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)text + t[i].start;
+        size_t len = t[i].end - t[i].start;
+        if (!cri_isalpha(p[0])) continue;
+        words++;
+        unsigned up = 0, lo = 0;
+        for (size_t k = 0; k < len; k++) { up += cri_isupper(p[k]); lo += cri_islower(p[k]); }
+        if (up >= 2 && lo == 0) allcap++;
+        if (len > 3) { longw++; if (cri_isupper(p[0])) cap++; }
+    }
+    if (words >= 2 && allcap * 10 >= words * 6) return 1;
+    if (longw >= 3 && cap * 10 >= longw * 9) return 2;
+    return 0;
+}
+
+void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
+                      uint32_t *feats, void *scratch) {
+    const uint32_t mask = (1u << bits) - 1;
+    wordh *wh = scratch;
+    for (size_t i = 0; i < n; i++)
+        word_hashes((const unsigned char *)text + t[i].start, t[i].end - t[i].start, &wh[i]);
+    int mode = cri_ner_sentence_mode(text, t, n);
+    static const wordh edge_b = {.lw = 11, .w = 11, .sh = 11, .cls = 5};
+    static const wordh edge_e = {.lw = 13, .w = 13, .sh = 13, .cls = 6};
+    size_t first_word = n;
+    for (size_t i = 0; i < n; i++)
+        if (wh[i].cls <= 3) { first_word = i; break; }
+    for (size_t i = 0; i < n; i++) {
+        const wordh *c = &wh[i];
+        const wordh *m1 = i >= 1 ? &wh[i - 1] : &edge_b, *m2 = i >= 2 ? &wh[i - 2] : &edge_b;
+        const wordh *p1 = i + 1 < n ? &wh[i + 1] : &edge_e, *p2 = i + 2 < n ? &wh[i + 2] : &edge_e;
+        uint32_t *f = feats + i * CRI_NER_NFEAT;
+        int k = 0;
+        uint64_t md = (uint64_t)mode + 1;
+        f[k++] = fx(T_BIAS, 0, mask);
+        f[k++] = fx(T_LW, c->lw, mask);
+        /* the exact form says little on an all-caps line */
+        f[k++] = fx(T_W, mode == 1 ? c->lw : c->w, mask);
+        for (int a = 0; a < 4; a++) f[k++] = fx(T_P1 + a, c->pre[a], mask);
+        for (int a = 0; a < 4; a++) f[k++] = fx(T_S1 + a, c->suf[a], mask);
+        f[k++] = fx(T_SHAPE, c->sh * 31 + md, mask);
+        f[k++] = fx(T_LWM1, m1->lw, mask);
+        f[k++] = fx(T_LWP1, p1->lw, mask);
+        f[k++] = fx(T_LWM2, m2->lw, mask);
+        f[k++] = fx(T_LWP2, p2->lw, mask);
+        f[k++] = fx(T_SHM1, m1->sh * 31 + md, mask);
+        f[k++] = fx(T_SHP1, p1->sh * 31 + md, mask);
+        f[k++] = fx(T_BIM, m1->lw * 1000003 + c->lw, mask);
+        f[k++] = fx(T_BIP, c->lw * 1000003 + p1->lw, mask);
+        f[k++] = fx(T_SH3, (m1->cls * 8 + c->cls) * 8 + p1->cls + md * 1024, mask);
+        f[k++] = fx(T_START, (uint64_t)(i == first_word) * 64 + c->cls * 8 + md, mask);
+        f[k++] = fx(T_MODESH, md * 1000 + c->cls * 10 + (i == first_word), mask);
+        f[k++] = fx(T_MODELW, c->lw * 7 + md, mask);
+        /* is the word capitalized where capitals are informative? */
+        f[k++] = fx(T_CAPCTX, (uint64_t)(c->cls * 8 + p1->cls) * 8 + m2->cls + md * 512 +
+                                  (i == first_word) * 4096, mask);
+        f[k++] = fx(T_LWSHM1, m1->lw * 131 + c->sh, mask);
+    }
+}
+
+/* ---- decoding ----------------------------------------------------------- */
+
+/* I-X may only follow B-X or I-X. */
+static inline bool allowed(int prev, int cur) {
+    if (cur == 0 || (cur & 1)) return true;          /* O, B-* */
+    return prev == cur || prev == cur - 1;
+}
+
+void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_t *emit) {
+    for (size_t i = 0; i < n; i++) {
+        int32_t acc[CRI_NER_NLABELS] = {0};
+        const uint32_t *f = feats + i * CRI_NER_NFEAT;
+        for (int k = 0; k < CRI_NER_NFEAT; k++) {
+            const int16_t *row = w + (size_t)f[k] * CRI_NER_NLABELS;
+            for (int l = 0; l < CRI_NER_NLABELS; l++) acc[l] += row[l];
+        }
+        memcpy(emit + i * CRI_NER_NLABELS, acc, sizeof acc);
+    }
+}
+
+void cri_ner_viterbi(const int32_t *emit, size_t n, const int32_t *trans, uint8_t *out,
+                     int64_t *score, uint8_t *back) {
+    enum { L = CRI_NER_NLABELS };
+    const int64_t NEG = INT64_MIN / 4;
+    if (n == 0) return;
+    for (int l = 0; l < L; l++)
+        score[l] = allowed(-1, l) && !(l != 0 && !(l & 1)) ? (int64_t)emit[l] + trans[L * L + l] : NEG;
+    for (size_t i = 1; i < n; i++) {
+        const int64_t *ps = score + (i - 1) * L;
+        int64_t *cs = score + i * L;
+        for (int l = 0; l < L; l++) {
+            int64_t best = NEG; int bp = 0;
+            for (int p = 0; p < L; p++) {
+                if (!allowed(p, l) || ps[p] == NEG) continue;
+                int64_t v = ps[p] + trans[p * L + l];
+                if (v > best) { best = v; bp = p; }
+            }
+            cs[l] = best == NEG ? NEG : best + emit[i * L + l];
+            back[i * L + l] = (uint8_t)bp;
+        }
+    }
+    const int64_t *ls = score + (n - 1) * L;
+    int bl = 0;
+    for (int l = 1; l < L; l++) if (ls[l] > ls[bl]) bl = l;
+    for (size_t i = n; i-- > 0;) {
+        out[i] = (uint8_t)bl;
+        if (i) bl = back[i * L + bl];
+    }
+}
+
+_Static_assert(sizeof(wordh) <= CRI_NER_SCRATCH, "scratch per token");
+
+/* ---- model file ----------------------------------------------------------
+ * "CRNER01\0", u32 bits, u32 labels, u32 features per token, u32 0,
+ * int32 transitions[(L+1) x L], int16 weights[2^bits x L]; little-endian. */
+bool cri_ner_model_parse(const void *data, size_t len, cri_ner_model *m) {
+    const unsigned char *p = data;
+    enum { L = CRI_NER_NLABELS };
+    size_t head = 8 + 16 + sizeof m->trans;
+    if (!p || len < head || memcmp(p, "CRNER01", 8) != 0) return false;
+    uint32_t v[4];
+    memcpy(v, p + 8, sizeof v);
+    if (v[0] < 10 || v[0] > 24 || v[1] != L || v[2] != CRI_NER_NFEAT) return false;
+    if (len != head + ((size_t)1 << v[0]) * L * sizeof(int16_t)) return false;
+    if (((uintptr_t)(p + head)) % _Alignof(int16_t)) return false;
+    m->bits = v[0];
+    memcpy(m->trans, p + 24, sizeof m->trans);
+    m->w = (const int16_t *)(const void *)(p + head);
+    return true;
+}

@@ -1,0 +1,759 @@
+/*
+ * train_ner.c — trains the named-entity model that ner.c uses, and measures it.
+ *
+ *   train_ner train OUT.model DATA_DIR [epochs]   (DATA_DIR = ../shared/data/ner)
+ *   train_ner eval MODEL DATA_DIR
+ *
+ * Training data: WikiANN English train (PER/ORG/LOC), WNUT17 train (person,
+ * location, corporation/group -> ORG, product/creative-work -> MISC) and the
+ * GUM documents except the held-out news ones.  GUM marks every mention; a
+ * named entity is taken to be the capitalized run of a mention that matches
+ * its Wikipedia identity (or, unlinked, a mention that is wholly a
+ * capitalized run and not a sentence-initial common word), the outermost one
+ * when they nest.  Some sentences are copied in upper case and in title case
+ * so that datelines and headlines do not fool the capitalization features.
+ *
+ * The model is a structured averaged perceptron: first-order Viterbi over
+ * nine BIO labels with the feature templates of lib/ner_feat.c, weights
+ * quantized to int16.  Evaluation (eval) reports span and typed F1 on the
+ * WikiANN dev split and the held-out GUM news documents.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+enum { L = CRI_NER_NLABELS, NF = CRI_NER_NFEAT };
+static uint32_t BITS = 17;
+
+/* GUM news documents never trained on (evaluation only). */
+static const char *const heldout_gum[] = {"GUM_news_afghan", "GUM_news_election",
+                                          "GUM_news_korea", "GUM_news_soccer", NULL};
+
+typedef struct sent {
+    char *text;
+    cri_ner_tok *t;
+    uint8_t *gold;
+    uint32_t *feats;
+    size_t n;
+} sent;
+
+typedef struct sentset { sent *s; size_t n, cap; } sentset;
+
+static void *xmalloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p) { fprintf(stderr, "train_ner: out of memory\n"); exit(2); }
+    return p;
+}
+
+/* Types: 0 PER 1 ORG 2 LOC 3 MISC; label B = 1 + 2*type, I = 2 + 2*type. */
+static int type_of(const char *s) {
+    if (!strcmp(s, "PER") || !strcmp(s, "person")) return 0;
+    if (!strcmp(s, "ORG") || !strcmp(s, "corporation") || !strcmp(s, "group")) return 1;
+    if (!strcmp(s, "LOC") || !strcmp(s, "location")) return 2;
+    if (!strcmp(s, "MISC") || !strcmp(s, "product") || !strcmp(s, "creative-work")) return 3;
+    return -1;
+}
+
+/* ---- building sentences: words with labels, retokenized ----------------- */
+
+typedef struct builder {
+    cri_buf text;
+    cri_ner_tok *t; uint8_t *gold; size_t n, cap;
+} builder;
+
+static void b_reset(builder *b) { cri_buf_clear(&b->text); b->n = 0; }
+
+/* Append a training word with its label (0 O, else B/I label); the word is
+ * cut by our tokenizer so training sees the tokens tagging will see. */
+static void b_word(builder *b, const char *w, size_t len, int label) {
+    if (len == 0) return;
+    if (b->text.len) cri_buf_putc(&b->text, ' ');
+    size_t base = b->text.len;
+    cri_buf_append(&b->text, w, len);
+    cri_ner_tok tk[64];
+    size_t nt = cri_ner_tokenize(b->text.data + base, len, tk, 64, NULL);
+    for (size_t k = 0; k < nt; k++) {
+        if (b->n == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 256;
+            b->t = realloc(b->t, b->cap * sizeof *b->t);
+            b->gold = realloc(b->gold, b->cap);
+            if (!b->t || !b->gold) { fprintf(stderr, "oom\n"); exit(2); }
+        }
+        b->t[b->n].start = (uint32_t)(tk[k].start + base);
+        b->t[b->n].end = (uint32_t)(tk[k].end + base);
+        int l = label;
+        if (k > 0 && l && (l & 1)) l = l + 1;   /* B continues as I */
+        b->gold[b->n++] = (uint8_t)l;
+    }
+}
+
+static void push_sent(sentset *ss, const char *text, size_t tlen, const cri_ner_tok *t,
+                      const uint8_t *gold, size_t n) {
+    if (n == 0 || n > CRI_NER_MAX_TOKS) return;
+    if (ss->n == ss->cap) {
+        ss->cap = ss->cap ? ss->cap * 2 : 1024;
+        ss->s = realloc(ss->s, ss->cap * sizeof *ss->s);
+        if (!ss->s) { fprintf(stderr, "oom\n"); exit(2); }
+    }
+    sent *s = &ss->s[ss->n++];
+    s->text = xmalloc(tlen + 1);
+    memcpy(s->text, text, tlen);
+    s->text[tlen] = 0;
+    s->t = xmalloc(n * sizeof *t);
+    memcpy(s->t, t, n * sizeof *t);
+    s->gold = xmalloc(n);
+    memcpy(s->gold, gold, n);
+    s->n = n;
+    s->feats = NULL;
+}
+
+static void b_flush(builder *b, sentset *ss) {
+    if (b->n) push_sent(ss, b->text.data, b->text.len, b->t, b->gold, b->n);
+    b_reset(b);
+}
+
+static int bio_label(const char *tag) {
+    if (tag[0] != 'B' && tag[0] != 'I') return 0;
+    if (tag[1] != '-') return 0;
+    int ty = type_of(tag + 2);
+    if (ty < 0) return 0;
+    return 1 + 2 * ty + (tag[0] == 'I');
+}
+
+/* WikiANN ("en:TOKEN\tTAG") and WNUT17 ("TOKEN\tTAG"): blank line between sentences. */
+static size_t read_bio(const char *path, sentset *ss) {
+    FILE *f = fopen(path, "r");
+    if (!f) { fprintf(stderr, "train_ner: cannot open %s\n", path); exit(2); }
+    builder b = {0};
+    char line[4096];
+    size_t before = ss->n;
+    int prev = 0;
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        size_t nb = 0;
+        while (nb < n && cri_isspace((unsigned char)line[nb])) nb++;
+        if (nb == n) { b_flush(&b, ss); prev = 0; continue; }
+        char *tab = strrchr(line, '\t');
+        if (!tab) continue;
+        *tab = 0;
+        const char *w = line;
+        if (!strncmp(w, "en:", 3)) w += 3;
+        int l = bio_label(tab + 1);
+        /* an I- without its B- starts a span */
+        if (l && !(l & 1) && prev != l && prev != l - 1) l -= 1;
+        b_word(&b, w, strlen(w), l);
+        prev = l;
+    }
+    b_flush(&b, ss);
+    fclose(f);
+    cri_buf_free(&b.text); free(b.t); free(b.gold);
+    return ss->n - before;
+}
+
+/* ---- GUM ----------------------------------------------------------------- */
+
+typedef struct gtok { char *w; } gtok;
+typedef struct gment { size_t s, e; char type[16]; char ident[128]; } gment;
+
+typedef struct capstat { cri_strmap map; } capstat;  /* key -> (capmid<<32)|lower */
+
+static void lower_ascii(char *dst, const char *src, size_t n) {
+    for (size_t i = 0; i < n; i++) dst[i] = cri_tolower(src[i]);
+    dst[n] = 0;
+}
+
+static void cap_count(cri_strmap *m, const char *w, bool initial) {
+    size_t n = strlen(w);
+    if (n == 0 || n > 60 || !cri_isalpha((unsigned char)w[0]) || initial) return;
+    char low[64];
+    lower_ascii(low, w, n);
+    bool isnew;
+    int64_t *v = cri_strmap_upsert(m, low, n, 0, &isnew);
+    if (!v) return;
+    if (cri_isupper((unsigned char)w[0])) *v += (int64_t)1 << 32;
+    else *v += 1;
+}
+
+/* true when the word is mostly written in lower case mid-sentence */
+static bool mostly_lower(const cri_strmap *m, const char *w) {
+    size_t n = strlen(w);
+    if (n > 60) return false;
+    char low[64];
+    lower_ascii(low, w, n);
+    int64_t *v = cri_strmap_get(m, low, n);
+    if (!v) return false;
+    int64_t capm = *v >> 32, lo = *v & 0xffffffff;
+    return lo > capm;
+}
+
+static bool is_cap_tok(const char *w) {
+    return cri_isupper((unsigned char)w[0]) || (cri_isdigit((unsigned char)w[0]) && 0);
+}
+
+static bool is_connector(const char *w) {
+    static const char *const c[] = {"of", "the", "and", "de", "for", "&", "-", "von", "van",
+                                    "du", "da", "al", "bin", "la", "le", "del", "der", "on",
+                                    "y", "di", "'s", NULL};
+    for (int i = 0; c[i]; i++) if (!strcmp(w, c[i])) return true;
+    return false;
+}
+
+/* does the word occur (case-insensitively) among the identity's parts? */
+static bool in_ident(const char *ident, const char *w) {
+    size_t wn = strlen(w);
+    if (wn == 0) return false;
+    const char *p = ident;
+    while (*p) {
+        const char *q = p;
+        while (*q && *q != '_' && *q != '-' && *q != '(' && *q != ')' && *q != ',' && *q != '.') q++;
+        if ((size_t)(q - p) == wn) {
+            size_t k = 0;
+            while (k < wn && cri_tolower(p[k]) == cri_tolower(w[k])) k++;
+            if (k == wn) return true;
+        }
+        p = *q ? q + 1 : q;
+    }
+    return false;
+}
+
+/* initials of the identity's capitalized parts, e.g. United_States -> US */
+static bool acronym_of(const char *ident, gtok *tk, size_t s, size_t e) {
+    char ac[32], in[32];
+    size_t na = 0, ni = 0;
+    for (size_t i = s; i <= e; i++)
+        for (const char *p = tk[i].w; *p && na < 31; p++)
+            if (cri_isalpha((unsigned char)*p)) ac[na++] = cri_tolower(*p);
+    bool startp = true;
+    for (const char *p = ident; *p && ni < 31; p++) {
+        if (*p == '_' || *p == '-') { startp = true; continue; }
+        if (startp && cri_isupper((unsigned char)*p)) in[ni++] = cri_tolower(*p);
+        startp = false;
+    }
+    return na >= 2 && na == ni && memcmp(ac, in, na) == 0;
+}
+
+static size_t gum_doc(gtok *tk, size_t nt, gment *ms, size_t nm, const cri_strmap *caps,
+                      const cri_strmap *placeids, sentset *ss) {
+    uint8_t *lab = calloc(nt + 1, 1);
+    bool *sstart = calloc(nt + 1, 1);
+    int *owner_len = calloc(nt + 1, sizeof(int));
+    /* sentence starts */
+    sstart[0] = true;
+    for (size_t i = 0; i + 1 < nt; i++) {
+        const char *w = tk[i].w;
+        if (!strcmp(w, ".") || !strcmp(w, "?") || !strcmp(w, "!")) {
+            size_t j = i + 1;
+            if (j < nt && (!strcmp(tk[j].w, "\"") || !strcmp(tk[j].w, "'") || !strcmp(tk[j].w, ")"))) j++;
+            if (j < nt) sstart[j] = true;
+        }
+    }
+    /* outermost first */
+    for (size_t a = 0; a < nm; a++)
+        for (size_t b2 = a + 1; b2 < nm; b2++)
+            if (ms[b2].e - ms[b2].s > ms[a].e - ms[a].s) { gment t = ms[a]; ms[a] = ms[b2]; ms[b2] = t; }
+    for (size_t m = 0; m < nm; m++) {
+        gment *g = &ms[m];
+        int ty;
+        if (!strcmp(g->type, "person")) ty = 0;
+        else if (!strcmp(g->type, "organization")) ty = 1;
+        else if (!strcmp(g->type, "place")) ty = 2;
+        else if (!strcmp(g->type, "time")) continue;
+        else ty = 3;
+        if (ty == 1 && g->ident[0] && cri_strmap_get(placeids, g->ident, strlen(g->ident))) ty = 2;
+        /* capitalized runs in the mention */
+        size_t i = g->s;
+        while (i <= g->e) {
+            if (!is_cap_tok(tk[i].w) || !strcmp(tk[i].w, "I")) { i++; continue; }
+            size_t rs = i, re = i;
+            size_t j = i + 1;
+            while (j <= g->e) {
+                if (is_cap_tok(tk[j].w)) { re = j; j++; continue; }
+                size_t k = j;
+                while (k <= g->e && is_connector(tk[k].w)) k++;
+                if (k > j && k <= g->e && is_cap_tok(tk[k].w) && strcmp(tk[j].w, "'s")) { j = k; continue; }
+                break;
+            }
+            i = re + 1;
+            /* leading article */
+            while (rs < re && (!strcmp(tk[rs].w, "The") || !strcmp(tk[rs].w, "A") || !strcmp(tk[rs].w, "An"))) rs++;
+            bool ok = false, matched = false;
+            if (g->ident[0]) {
+                size_t a = rs, b = re;
+                bool any = false;
+                for (size_t k = rs; k <= re; k++) if (in_ident(g->ident, tk[k].w)) any = true;
+                if (any) {
+                    while (a < b && !in_ident(g->ident, tk[a].w)) a++;
+                    while (b > a && !in_ident(g->ident, tk[b].w)) b--;
+                    rs = a; re = b; ok = matched = true;
+                } else if (acronym_of(g->ident, tk, rs, re)) ok = matched = true;
+            }
+            if (!ok) {
+                /* the whole mention (after an article) is the run */
+                size_t ms0 = g->s;
+                while (ms0 < g->e && (!strcmp(tk[ms0].w, "the") || !strcmp(tk[ms0].w, "The"))) ms0++;
+                if (ms0 == rs && re == g->e) ok = true;
+            }
+            if (ok && rs == re && sstart[rs] && mostly_lower(caps, tk[rs].w)) ok = false;
+            if (ok && !matched) {
+                /* "The President" for Donald_Trump: a title, not a name */
+                bool all_low = true;
+                for (size_t k = rs; k <= re; k++) if (!mostly_lower(caps, tk[k].w)) all_low = false;
+                if (all_low) ok = false;
+            }
+            if (ok && rs == re && strlen(tk[rs].w) == 1) ok = false;
+            if (!ok) continue;
+            bool free_ = true;
+            for (size_t k = rs; k <= re; k++) if (lab[k]) free_ = false;
+            if (!free_) continue;
+            for (size_t k = rs; k <= re; k++) lab[k] = (uint8_t)(k == rs ? 1 + 2 * ty : 2 + 2 * ty);
+        }
+    }
+    builder b = {0};
+    size_t count = 0;
+    for (size_t i = 0; i < nt; i++) {
+        if (sstart[i] && b.n) { b_flush(&b, ss); count++; }
+        b_word(&b, tk[i].w, strlen(tk[i].w), lab[i]);
+        if (b.n >= 200) { b_flush(&b, ss); count++; }
+    }
+    if (b.n) { b_flush(&b, ss); count++; }
+    cri_buf_free(&b.text); free(b.t); free(b.gold);
+    free(lab); free(sstart); free(owner_len);
+    return count;
+}
+
+typedef struct gumdoc { char name[128]; gtok *tk; size_t nt; gment *ms; size_t nm; } gumdoc;
+
+static void parse_label(const char *lab, size_t n, char *type, char *ident) {
+    size_t i = 0;
+    while (i < n && lab[i] != '-' && i < 15) { type[i] = lab[i]; i++; }
+    type[i] = 0;
+    size_t d = i < n ? i + 1 : n;
+    while (d < n && cri_isdigit((unsigned char)lab[d])) d++;
+    ident[0] = 0;
+    if (d < n && lab[d] == '-') {
+        size_t k = 0;
+        for (size_t i2 = d + 1; i2 < n && k < 127; i2++) {
+            if (lab[i2] == '%' && i2 + 2 < n && cri_isalnum((unsigned char)lab[i2 + 1]) &&
+                cri_isalnum((unsigned char)lab[i2 + 2])) {
+                char hx[3] = {lab[i2 + 1], lab[i2 + 2], 0};
+                ident[k++] = (char)strtol(hx, NULL, 16);
+                i2 += 2;
+            } else ident[k++] = lab[i2];
+        }
+        ident[k] = 0;
+    }
+}
+
+static bool read_gum_file(const char *path, gumdoc *doc) {
+    FILE *f = fopen(path, "r");
+    if (!f) return false;
+    char line[8192];
+    size_t cap = 1024, mcap = 256;
+    doc->tk = xmalloc(cap * sizeof *doc->tk); doc->nt = 0;
+    doc->ms = xmalloc(mcap * sizeof *doc->ms); doc->nm = 0;
+    struct { char lab[160]; size_t s; } stack[256];
+    size_t sp = 0;
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (n == 0 || line[0] == '#') continue;
+        char *t1 = strchr(line, '\t');
+        if (!t1) continue;
+        char *t2 = strchr(t1 + 1, '\t');
+        if (!t2) continue;
+        *t2 = 0;
+        if (doc->nt == cap) { cap *= 2; doc->tk = realloc(doc->tk, cap * sizeof *doc->tk); }
+        doc->tk[doc->nt].w = strdup(t1 + 1);
+        size_t ti = doc->nt++;
+        const char *p = t2 + 1;
+        while (*p && *p != '_') {
+            if (*p == '(') {
+                p++;
+                const char *q = p;
+                while (*q && *q != '(' && *q != ')') q++;
+                size_t ln = (size_t)(q - p);
+                if (*q == ')') {
+                    if (doc->nm == mcap) { mcap *= 2; doc->ms = realloc(doc->ms, mcap * sizeof *doc->ms); }
+                    gment *g = &doc->ms[doc->nm++];
+                    g->s = g->e = ti;
+                    parse_label(p, ln, g->type, g->ident);
+                    p = q + 1;
+                } else {
+                    if (sp < 256 && ln < 160) { memcpy(stack[sp].lab, p, ln); stack[sp].lab[ln] = 0; stack[sp].s = ti; sp++; }
+                    p = q;
+                }
+            } else {
+                const char *q = p;
+                while (*q && *q != ')' && *q != '(') q++;
+                size_t ln = (size_t)(q - p);
+                for (size_t k = sp; k-- > 0;) {
+                    if (strlen(stack[k].lab) == ln && !memcmp(stack[k].lab, p, ln)) {
+                        if (doc->nm == mcap) { mcap *= 2; doc->ms = realloc(doc->ms, mcap * sizeof *doc->ms); }
+                        gment *g = &doc->ms[doc->nm++];
+                        g->s = stack[k].s; g->e = ti;
+                        parse_label(p, ln, g->type, g->ident);
+                        memmove(&stack[k], &stack[k + 1], (sp - k - 1) * sizeof stack[0]);
+                        sp--;
+                        break;
+                    }
+                }
+                p = *q == ')' ? q + 1 : q;
+            }
+        }
+    }
+    fclose(f);
+    return true;
+}
+
+static int cmpstr(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* which = 0: training documents, 1: held-out ones */
+static size_t read_gum(const char *dir, int which, sentset *ss) {
+    DIR *d = opendir(dir);
+    if (!d) { fprintf(stderr, "train_ner: cannot open %s\n", dir); exit(2); }
+    char **names = NULL; size_t nn = 0, cn = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 7 || strcmp(e->d_name + l - 6, ".conll")) continue;
+        if (nn == cn) { cn = cn ? cn * 2 : 128; names = realloc(names, cn * sizeof *names); }
+        names[nn++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, nn, sizeof *names, cmpstr);
+    gumdoc *docs = calloc(nn, sizeof *docs);
+    cri_strmap caps, placeids;
+    cri_strmap_init(&caps, 1 << 16, 1);
+    cri_strmap_init(&placeids, 1 << 12, 1);
+    for (size_t i = 0; i < nn; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        read_gum_file(path, &docs[i]);
+        snprintf(docs[i].name, sizeof docs[i].name, "%.*s", (int)(strlen(names[i]) - 6), names[i]);
+        bool initial = true;
+        for (size_t k = 0; k < docs[i].nt; k++) {
+            const char *w = docs[i].tk[k].w;
+            cap_count(&caps, w, initial);
+            initial = !strcmp(w, ".") || !strcmp(w, "?") || !strcmp(w, "!") || !strcmp(w, "\"");
+        }
+        for (size_t k = 0; k < docs[i].nm; k++)
+            if (!strcmp(docs[i].ms[k].type, "place") && docs[i].ms[k].ident[0]) {
+                bool isnew;
+                cri_strmap_upsert(&placeids, docs[i].ms[k].ident, strlen(docs[i].ms[k].ident), 1, &isnew);
+            }
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < nn; i++) {
+        bool held = false;
+        for (int h = 0; heldout_gum[h]; h++) if (!strcmp(docs[i].name, heldout_gum[h])) held = true;
+        if (held == (which == 1))
+            count += gum_doc(docs[i].tk, docs[i].nt, docs[i].ms, docs[i].nm, &caps, &placeids, ss);
+        for (size_t k = 0; k < docs[i].nt; k++) free(docs[i].tk[k].w);
+        free(docs[i].tk); free(docs[i].ms); free(names[i]);
+    }
+    free(docs); free(names);
+    cri_strmap_free(&caps); cri_strmap_free(&placeids);
+    return count;
+}
+
+/* ---- augmentation --------------------------------------------------------- */
+
+static bool small_word(const char *p, size_t n) {
+    static const char *const w[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
+                                    "or", "but", "by", "with", "from", "as", NULL};
+    for (int i = 0; w[i]; i++) if (strlen(w[i]) == n && !memcmp(w[i], p, n)) return true;
+    return false;
+}
+
+static void augment(sentset *ss, size_t upto) {
+    for (size_t i = 0; i < upto; i++) {
+        uint64_t h = cri_mix64(i * 7919 + 17) % 100;
+        if (h >= 24) continue;
+        sent *s = &ss->s[i];
+        size_t tl = strlen(s->text);
+        char *t = xmalloc(tl + 1);
+        memcpy(t, s->text, tl + 1);
+        if (h < 12) {
+            for (size_t k = 0; k < tl; k++)
+                if (cri_islower((unsigned char)t[k])) t[k] = (char)(t[k] - 32);
+        } else {
+            for (size_t k = 0; k < s->n; k++) {
+                char *p = t + s->t[k].start;
+                size_t n = s->t[k].end - s->t[k].start;
+                if (k > 0 && small_word(p, n)) continue;
+                if (cri_islower((unsigned char)p[0])) p[0] = (char)(p[0] - 32);
+            }
+        }
+        push_sent(ss, t, tl, s->t, s->gold, s->n);
+        free(t);
+    }
+}
+
+/* ---- perceptron ----------------------------------------------------------- */
+
+static void featurize(sentset *ss, uint32_t bits) {
+    void *scratch = xmalloc(CRI_NER_MAX_TOKS * CRI_NER_SCRATCH);
+    for (size_t i = 0; i < ss->n; i++) {
+        sent *s = &ss->s[i];
+        free(s->feats);
+        s->feats = xmalloc(s->n * NF * sizeof *s->feats);
+        cri_ner_features(s->text, s->t, s->n, bits, s->feats, scratch);
+    }
+    free(scratch);
+}
+
+typedef struct model32 {
+    uint32_t bits;
+    int32_t *w; int64_t *u;
+    int32_t tr[(L + 1) * L]; int64_t tu[(L + 1) * L];
+    int64_t c;
+} model32;
+
+static void emit32(const int32_t *w, const uint32_t *feats, size_t n, int32_t *emit) {
+    for (size_t i = 0; i < n; i++) {
+        int32_t acc[L] = {0};
+        for (int k = 0; k < NF; k++) {
+            const int32_t *row = w + (size_t)feats[i * NF + k] * L;
+            for (int l = 0; l < L; l++) acc[l] += row[l];
+        }
+        memcpy(emit + i * L, acc, sizeof acc);
+    }
+}
+
+static void train(model32 *m, sentset *ss, int epochs) {
+    int32_t *emit = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *emit);
+    int64_t *score = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *score);
+    uint8_t *back = xmalloc(CRI_NER_MAX_TOKS * L);
+    uint8_t *pred = xmalloc(CRI_NER_MAX_TOKS);
+    size_t *order = xmalloc(ss->n * sizeof *order);
+    for (size_t i = 0; i < ss->n; i++) order[i] = i;
+    uint64_t rng = 0x1234567;
+    m->c = 1;
+    for (int ep = 0; ep < epochs; ep++) {
+        for (size_t i = ss->n; i > 1; i--) {
+            rng = cri_mix64(rng + 1);
+            size_t j = rng % i;
+            size_t t = order[i - 1]; order[i - 1] = order[j]; order[j] = t;
+        }
+        size_t errs = 0, toks = 0;
+        for (size_t oi = 0; oi < ss->n; oi++) {
+            sent *s = &ss->s[order[oi]];
+            emit32(m->w, s->feats, s->n, emit);
+            cri_ner_viterbi(emit, s->n, m->tr, pred, score, back);
+            toks += s->n;
+            int pg = L, pp = L;   /* start row */
+            for (size_t i = 0; i < s->n; i++) {
+                int g = s->gold[i], p = pred[i];
+                if (g != p) {
+                    errs++;
+                    const uint32_t *f = s->feats + i * NF;
+                    for (int k = 0; k < NF; k++) {
+                        size_t rg = (size_t)f[k] * L;
+                        m->w[rg + g]++; m->u[rg + g] += m->c;
+                        m->w[rg + p]--; m->u[rg + p] -= m->c;
+                    }
+                }
+                if (g != p || pg != pp) {
+                    m->tr[pg * L + g]++; m->tu[pg * L + g] += m->c;
+                    m->tr[pp * L + p]--; m->tu[pp * L + p] -= m->c;
+                }
+                pg = g; pp = p;
+            }
+            m->c++;
+        }
+        fprintf(stderr, "epoch %d: %zu token errors of %zu (%.2f%%)\n", ep + 1, errs, toks,
+                100.0 * (double)errs / (double)(toks ? toks : 1));
+    }
+    free(emit); free(score); free(back); free(pred); free(order);
+}
+
+static void write_model(const model32 *m, const char *path) {
+    size_t R = (size_t)1 << m->bits;
+    double mx = 0;
+    double *avg = xmalloc(R * L * sizeof *avg);
+    for (size_t i = 0; i < R * L; i++) {
+        avg[i] = (double)m->w[i] - (double)m->u[i] / (double)m->c;
+        if (fabs(avg[i]) > mx) mx = fabs(avg[i]);
+    }
+    double scale = mx > 0 ? 32000.0 / mx : 1;
+    FILE *f = fopen(path, "wb");
+    if (!f) { fprintf(stderr, "train_ner: cannot write %s\n", path); exit(2); }
+    fwrite("CRNER01", 1, 8, f);
+    uint32_t hd[4] = {m->bits, L, NF, 0};
+    fwrite(hd, sizeof hd, 1, f);
+    int32_t tr[(L + 1) * L];
+    for (int i = 0; i < (L + 1) * L; i++)
+        tr[i] = (int32_t)lround(((double)m->tr[i] - (double)m->tu[i] / (double)m->c) * scale);
+    fwrite(tr, sizeof tr, 1, f);
+    int16_t *q = xmalloc(R * L * sizeof *q);
+    for (size_t i = 0; i < R * L; i++) q[i] = (int16_t)lround(avg[i] * scale);
+    fwrite(q, sizeof *q, R * L, f);
+    fclose(f);
+    free(q); free(avg);
+}
+
+/* ---- evaluation ----------------------------------------------------------- */
+
+typedef struct prf { size_t tp, fp, fn; } prf;
+
+static double f1(prf p) {
+    double P = p.tp + p.fp ? (double)p.tp / (double)(p.tp + p.fp) : 0;
+    double R = p.tp + p.fn ? (double)p.tp / (double)(p.tp + p.fn) : 0;
+    return P + R > 0 ? 2 * P * R / (P + R) : 0;
+}
+
+typedef struct span { size_t s, e; int ty; } span;
+
+static size_t spans_of(const uint8_t *lab, size_t n, span *out) {
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        if (lab[i] == 0) { i++; continue; }
+        int ty = (lab[i] - 1) / 2;
+        size_t j = i + 1;
+        while (j < n && lab[j] == 2 + 2 * ty) j++;
+        out[k].s = i; out[k].e = j; out[k].ty = ty; k++;
+        i = j;
+    }
+    return k;
+}
+
+static void evaluate(const cri_ner_model *m, sentset *ss, const char *name, bool has_misc) {
+    int32_t *emit = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *emit);
+    int64_t *score = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *score);
+    uint8_t *back = xmalloc(CRI_NER_MAX_TOKS * L);
+    uint8_t *pred = xmalloc(CRI_NER_MAX_TOKS);
+    span *gs = xmalloc(CRI_NER_MAX_TOKS * sizeof *gs), *ps = xmalloc(CRI_NER_MAX_TOKS * sizeof *ps);
+    prf span_p = {0}, typed = {0}, per[4] = {{0}};
+    for (size_t i = 0; i < ss->n; i++) {
+        sent *s = &ss->s[i];
+        cri_ner_emissions(m->w, s->feats, s->n, emit);
+        cri_ner_viterbi(emit, s->n, m->trans, pred, score, back);
+        if (!has_misc)   /* data without MISC: predicted MISC spans are not scored */
+            for (size_t k = 0; k < s->n; k++) if (pred[k] >= 7) pred[k] = 0;
+        size_t ng = spans_of(s->gold, s->n, gs), np = spans_of(pred, s->n, ps);
+        if (getenv("NER_DUMP")) {
+            static const char tyc[] = "POLM";
+            for (size_t k = 0; k < s->n; k++) {
+                printf("%.*s", (int)(s->t[k].end - s->t[k].start), s->text + s->t[k].start);
+                if (s->gold[k] || pred[k])
+                    printf("/%c%c:%c%c", s->gold[k] ? "BI"[!(s->gold[k] & 1)] : 'O',
+                           s->gold[k] ? tyc[(s->gold[k] - 1) / 2] : '-',
+                           pred[k] ? "BI"[!(pred[k] & 1)] : 'O', pred[k] ? tyc[(pred[k] - 1) / 2] : '-');
+                putchar(' ');
+            }
+            putchar('\n');
+        }
+        for (size_t a = 0; a < np; a++) {
+            bool sm = false, tm = false;
+            for (size_t b = 0; b < ng; b++)
+                if (gs[b].s == ps[a].s && gs[b].e == ps[a].e) { sm = true; tm = gs[b].ty == ps[a].ty; }
+            if (sm) span_p.tp++; else span_p.fp++;
+            if (tm) { typed.tp++; per[ps[a].ty].tp++; } else { typed.fp++; per[ps[a].ty].fp++; }
+        }
+        for (size_t b = 0; b < ng; b++) {
+            bool sm = false, tm = false;
+            for (size_t a = 0; a < np; a++)
+                if (gs[b].s == ps[a].s && gs[b].e == ps[a].e) { sm = true; tm = gs[b].ty == ps[a].ty; }
+            if (!sm) span_p.fn++;
+            if (!tm) { typed.fn++; per[gs[b].ty].fn++; }
+        }
+    }
+    printf("%-28s sentences %6zu  span F1 %.3f  typed F1 %.3f  (P %.3f R %.3f)  PER %.3f  ORG %.3f  LOC %.3f  MISC %.3f\n",
+           name, ss->n, f1(span_p), f1(typed),
+           typed.tp + typed.fp ? (double)typed.tp / (double)(typed.tp + typed.fp) : 0,
+           typed.tp + typed.fn ? (double)typed.tp / (double)(typed.tp + typed.fn) : 0,
+           f1(per[0]), f1(per[1]), f1(per[2]), f1(per[3]));
+    free(emit); free(score); free(back); free(pred); free(gs); free(ps);
+}
+
+static void *read_all(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    void *p = aligned_alloc(16, ((size_t)n + 15) / 16 * 16);
+    if (p && fread(p, 1, (size_t)n, f) != (size_t)n) { free(p); p = NULL; }
+    fclose(f);
+    *len = (size_t)n;
+    return p;
+}
+
+static void free_set(sentset *ss) {
+    for (size_t i = 0; i < ss->n; i++) {
+        free(ss->s[i].text); free(ss->s[i].t); free(ss->s[i].gold); free(ss->s[i].feats);
+    }
+    free(ss->s);
+    memset(ss, 0, sizeof *ss);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 4 || (strcmp(argv[1], "train") && strcmp(argv[1], "eval"))) {
+        fprintf(stderr, "usage: train_ner train OUT.model DATA_DIR [epochs]\n"
+                        "       train_ner eval MODEL DATA_DIR\n");
+        return 2;
+    }
+    const char *dir = argv[3];
+    char path[4096];
+    if (!strcmp(argv[1], "train")) {
+        int epochs = argc > 4 ? atoi(argv[4]) : 8;
+        if (argc > 5) BITS = (uint32_t)atoi(argv[5]);
+        clock_t t0 = clock();
+        sentset ss = {0};
+        snprintf(path, sizeof path, "%s/wikiann-en/train", dir);
+        size_t nw = read_bio(path, &ss);
+        snprintf(path, sizeof path, "%s/gum-conll", dir);
+        size_t ng = read_gum(path, 0, &ss);
+        snprintf(path, sizeof path, "%s/wnut17/train.conll", dir);
+        size_t nu = read_bio(path, &ss);
+        size_t base = ss.n;
+        augment(&ss, base);
+        fprintf(stderr, "sentences: wikiann %zu, gum %zu, wnut17 %zu, augmented copies %zu\n",
+                nw, ng, nu, ss.n - base);
+        featurize(&ss, BITS);
+        model32 m = {0};
+        m.bits = BITS;
+        m.w = calloc((size_t)L << BITS, sizeof *m.w);
+        m.u = calloc((size_t)L << BITS, sizeof *m.u);
+        if (!m.w || !m.u) { fprintf(stderr, "oom\n"); return 2; }
+        train(&m, &ss, epochs);
+        write_model(&m, argv[2]);
+        fprintf(stderr, "trained in %.1f s\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
+        free(m.w); free(m.u);
+        free_set(&ss);
+        return 0;
+    }
+    size_t len;
+    void *data = read_all(argv[2], &len);
+    cri_ner_model m;
+    if (!data || !cri_ner_model_parse(data, len, &m)) {
+        fprintf(stderr, "train_ner: cannot read model %s\n", argv[2]);
+        return 2;
+    }
+    sentset ss = {0};
+    snprintf(path, sizeof path, "%s/gum-conll", dir);
+    read_gum(path, 1, &ss);
+    featurize(&ss, m.bits);
+    evaluate(&m, &ss, "GUM news (4 held-out docs)", true);
+    evaluate(&m, &ss, "GUM news, MISC not scored", false);
+    free_set(&ss);
+    snprintf(path, sizeof path, "%s/wikiann-en/dev", dir);
+    read_bio(path, &ss);
+    featurize(&ss, m.bits);
+    evaluate(&m, &ss, "WikiANN dev", false);
+    free_set(&ss);
+    snprintf(path, sizeof path, "%s/wnut17/dev.conll", dir);
+    read_bio(path, &ss);
+    featurize(&ss, m.bits);
+    evaluate(&m, &ss, "WNUT17 dev", true);
+    free_set(&ss);
+    free(data);
+    return 0;
+}
