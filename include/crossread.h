@@ -209,6 +209,21 @@ CR_API void cr_dedup_options_init(cr_dedup_options *o);
  * and written by cr_corpus_write_json with CR_JSON_COPIES. */
 CR_API cr_status cr_corpus_dedup(cr_corpus *c, const cr_dedup_options *o);
 
+/* Copy pairs found by cr_corpus_dedup, sorted by document index.  Pair i:
+ * *a and *b index cr_corpus_doc (for "contains", a holds b); returns the
+ * relation, "duplicate", "contains" or "rewrite" (borrowed; static storage).
+ * Any out-parameter may be NULL.  *aligned: sentences aligned (rewrite). */
+CR_API size_t cr_corpus_copy_count(const cr_corpus *c);
+CR_API const char *cr_corpus_copy(const cr_corpus *c, size_t i, size_t *a, size_t *b,
+                                  double *jaccard, double *containment, size_t *aligned);
+/* Copy groups (connected pairs).  Group i: returns its member count; *original
+ * indexes cr_corpus_doc; *why: borrowed, valid until cr_corpus_free(). */
+CR_API size_t cr_corpus_copy_group_count(const cr_corpus *c);
+CR_API size_t cr_corpus_copy_group(const cr_corpus *c, size_t i, size_t *original,
+                                   const char **why);
+/* Index (into cr_corpus_doc) of the j-th member of group i, in input order. */
+CR_API size_t cr_corpus_copy_group_member(const cr_corpus *c, size_t i, size_t j);
+
 /* ------------------------------------------------------------------------ */
 /* Stories (issue: cluster)                                                  */
 /* ------------------------------------------------------------------------ */

@@ -267,6 +267,52 @@ typedef struct cri_copy_group {
     char *why;
 } cri_copy_group;
 
+/* ---- minhash.c: shingles and MinHash signatures (for dedup) ------------- */
+#define CRI_MINHASH_K 128          /* bins per signature (one-permutation) */
+/* Shingle hashes of d's body: k consecutive word tokens (punctuation
+ * skipped) hashed with seed; a document with fewer than k words gives one
+ * shingle of all its words.  *out: malloc'd, caller frees; sorted and
+ * unique when sorted_unique.  Returns 0, or -1 when out of memory. */
+int cri_shingles(const cr_doc *d, unsigned k, uint64_t seed, bool sorted_unique,
+                 uint64_t **out, size_t *n);
+/* One-permutation MinHash with optimal densification (Shrivastava 2017) of
+ * a multiset of shingle hashes: one hash per shingle.  Returns the number
+ * of filled bins before densification (0: empty input, sig unset). */
+unsigned cri_minhash_sig(const uint64_t *sh, size_t n, uint64_t seed,
+                         uint32_t sig[CRI_MINHASH_K]);
+/* Shingles and signature of a document in one pass without keeping the
+ * shingles; *n_shingles counts shingles (with repeats).  Returns as above. */
+unsigned cri_minhash_doc(const cr_doc *d, unsigned k, uint64_t seed,
+                         uint32_t sig[CRI_MINHASH_K], size_t *n_shingles);
+/* LSH bands (b) and rows (r), b*r <= K, minimizing the false-positive plus
+ * false-negative areas around threshold (as datasketch's _optimal_param). */
+void cri_lsh_params(double threshold, unsigned K, unsigned *b, unsigned *r);
+/* Sorted-set helpers: |A ∩ B| of two sorted unique arrays. */
+size_t cri_intersect_u64(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
+/* Sort 64-bit keys ascending (radix sort; qsort for small arrays).
+ * Returns 0, or -1 when out of memory (v unchanged). */
+int cri_sort_u64(uint64_t *v, size_t n);
+
+/* ---- align.c: monotone sentence alignment (dedup rewrites, brief) ------- */
+typedef struct cri_align_pair {
+    uint32_t a, b;             /* sentence indexes in doc a and doc b */
+    double sim;                /* Dice over content-word stems, 0..1 */
+} cri_align_pair;
+typedef struct cri_align_result {
+    cri_align_pair *pairs; size_t n_pairs;  /* in order of a and of b */
+    size_t eligible_a, eligible_b;  /* sentences with enough content words */
+    double sim_sum;
+} cri_align_result;
+/* Align the sentences of a and b in order (dynamic programming over
+ * sentence similarity, no crossing, banded for long documents).  Only
+ * pairs with sim >= min_sim are kept.  res->pairs: malloc'd; free with
+ * cri_align_free().  Returns CR_OK or CR_ERR_NOMEM (message on ctx). */
+cr_status cri_align_docs(cr_ctx *ctx, const cr_doc *a, const cr_doc *b, double min_sim,
+                         cri_align_result *res);
+void cri_align_free(cri_align_result *res);
+/* A token that carries content (a word or number that is not a stopword). */
+bool cri_align_content_token(const cr_doc *d, const cri_token *t);
+
 /* Stories (cluster.c) */
 typedef struct cri_story {
     char *id, *label;
