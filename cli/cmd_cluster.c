@@ -45,7 +45,16 @@ static void listing(const cr_corpus *c) {
     size_t ns = cr_corpus_story_count(c);
     for (size_t i = 0; i < ns; i++) {
         size_t sz = cr_corpus_story_size(c, i);
-        printf("%s  %zu article%s\n", cr_corpus_story_id(c, i), sz, sz == 1 ? "" : "s");
+        printf("%s  %zu article%s  ", cr_corpus_story_id(c, i), sz, sz == 1 ? "" : "s");
+        const char *label = cr_corpus_story_label(c, i);
+        preview(label ? label : "-", 100);
+        printf("\n");
+        size_t nw = cr_corpus_story_why_count(c, i);
+        if (nw) {
+            printf("  why: ");
+            for (size_t k = 0; k < nw; k++) printf("%s%s", k ? ", " : "", cr_corpus_story_why(c, i, k));
+            printf("\n");
+        }
         for (size_t j = 0; j < sz; j++) {
             const cr_doc *d = cr_corpus_doc(c, cr_corpus_story_doc(c, i, j));
             const char *pub = cr_doc_published(d);
@@ -68,10 +77,6 @@ static void listing(const cr_corpus *c) {
         printf("\n");
     }
 }
-
-/* Story label and why, through the JSON writer's data: the public header
- * has no accessor for them, so the listing asks for JSON of stories only
- * when --json is not given.  Kept simple: the listing shows members. */
 
 static int run_stream(const tool_args *a) {
     cr_options opt;

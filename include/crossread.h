@@ -246,6 +246,11 @@ CR_API const char *cr_corpus_story_id(const cr_corpus *c, size_t i);
 CR_API size_t cr_corpus_story_size(const cr_corpus *c, size_t i);
 /* Index (into cr_corpus_doc) of the j-th document of story i. */
 CR_API size_t cr_corpus_story_doc(const cr_corpus *c, size_t i, size_t j);
+/* Story i's label (its most central title or sentence; may be NULL) and the
+ * shared features that hold it together ("why").  Borrowed; valid as above. */
+CR_API const char *cr_corpus_story_label(const cr_corpus *c, size_t i);
+CR_API size_t cr_corpus_story_why_count(const cr_corpus *c, size_t i);
+CR_API const char *cr_corpus_story_why(const cr_corpus *c, size_t i, size_t k);
 
 /* Streaming: articles arrive in time order; each is assigned to an open
  * story or starts a new one.  Memory is bounded by the time window. */
