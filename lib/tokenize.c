@@ -1,32 +1,430 @@
 /*
- * tokenize.c — tokens with byte offsets, folded keys, stems, stop flags.
- * (Placeholder: replaced by the full module.)
+ * tokenize.c — tokens of each sentence with byte offsets, folded keys,
+ * Snowball stems and flags; and the document's language when unknown.
+ *
+ * Runs after segment.c, last step of cleaning; every later module (dedup
+ * shingles, clustering, entities, the brief) reads d->toks.  Decisions:
+ *
+ *   - A word is a run of letters, digits and combining marks.  Inside it,
+ *     apostrophes and hyphens between two letters/digits are kept
+ *     ("children's", "Won-sik", "33-year-old"), as are "." and "," between
+ *     digits ("1.6", "74,000" — but "74 000" is two tokens: numbers are
+ *     parsed by quantity.c), ":" and "/" between digits ("10:30", "9/11"),
+ *     and dotted abbreviations ("U.S.", "a.m.", "Ph.D." — the last period is
+ *     part of the token).  E-mail addresses and URLs are one token.
+ *   - Han and kana characters are one token each (no spaces to split on).
+ *   - Punctuation is kept, one token per symbol (runs of the same ASCII
+ *     symbol, like "..." or "--", are one token), flagged CRI_TOK_PUNCT:
+ *     quotation marks and brackets matter to quote attribution downstream.
+ *   - A token is at most CR_MAX_TOKEN bytes; longer runs are cut.
+ *   - Keys: ASCII tokens are lower-cased inline; others go through cri_fold
+ *     (NFKC, case folding, quotes and dashes) — except the curly apostrophe
+ *     and Unicode hyphens, folded inline so "don’t" stays on the fast path.
+ *   - Stems: Snowball English for English documents (and for those too short
+ *     to tell, as crossread reads English news); other languages use the key.
+ *     Stopwords carry a precomputed stem; others go through cri_stem's cache.
+ *
+ * Speed: one pass, a byte-class table, no allocation per token (the token
+ * array and the key pool are reserved from the body length up front).
  */
 #include "internal.h"
 
+#include <stdlib.h>
+#include <utf8proc.h>
+
+enum { B_SPACE = 0, B_LOWER, B_UPPER, B_DIGIT, B_PUNCT, B_HIGH };
+
+static const uint8_t bclass[256] = {
+#define R8(x) x, x, x, x, x, x, x, x
+    /* 0x00 */ R8(B_SPACE), R8(B_SPACE), R8(B_SPACE), R8(B_SPACE),
+    /* 0x20 */ B_SPACE, R8(B_PUNCT), B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
+    /* 0x30 */ R8(B_DIGIT), B_DIGIT, B_DIGIT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
+    /* 0x40 */ B_PUNCT, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER,
+    /* 0x48 */ R8(B_UPPER), R8(B_UPPER),
+    /* 0x58 */ B_UPPER, B_UPPER, B_UPPER, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
+    /* 0x60 */ B_PUNCT, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER,
+    /* 0x68 */ R8(B_LOWER), R8(B_LOWER),
+    /* 0x78 */ B_LOWER, B_LOWER, B_LOWER, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_SPACE,
+    /* 0x80 */ R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH),
+    R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH),
+    R8(B_HIGH), R8(B_HIGH), R8(B_HIGH),
+#undef R8
+};
+
+static inline bool alnum_b(unsigned char c) { return bclass[c] >= B_LOWER && bclass[c] <= B_DIGIT; }
+
+static int32_t dec(const unsigned char *p, size_t n, int *len) {
+    unsigned c = p[0];
+    if (c < 0x80 || n < 2) { *len = 1; return (int32_t)c; }
+    if ((c & 0xE0) == 0xC0) { *len = 2; return (int32_t)(((c & 0x1F) << 6) | (p[1] & 0x3F)); }
+    if ((c & 0xF0) == 0xE0 && n >= 3) {
+        *len = 3;
+        return (int32_t)(((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+    }
+    if ((c & 0xF8) == 0xF0 && n >= 4) {
+        *len = 4;
+        return (int32_t)(((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
+                         (p[3] & 0x3F));
+    }
+    *len = 1;
+    return (int32_t)c;
+}
+
+/* Unicode classes the tokenizer needs. */
+enum { U_SPACE, U_LOWER, U_UPPER, U_LETTER, U_MARK, U_DIGIT, U_IDEO, U_PUNCT };
+
+static int uclass(int32_t c) {
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0x3040 && c <= 0x309F))
+        return U_IDEO;
+    switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LL: return U_LOWER;
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return U_UPPER;
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: return U_LETTER;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: return U_MARK;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: return U_DIGIT;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CN:
+        return U_SPACE;
+    default: return U_PUNCT;
+    }
+}
+
+/* Joiners inside a word: apostrophes and hyphens. */
+static inline bool is_apos_cp(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+static inline bool is_hyphen_cp(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+typedef struct tok_state {
+    cr_ctx *ctx;
+    cr_doc *d;
+    const char *b;
+    bool english;
+    bool failed;
+    /* per token */
+    bool has_lower, has_upper, has_digit, has_letter, first_upper, first_seen, ascii;
+    int uppers;
+} tok_state;
+
+/* Is a letter or digit (any script) at p? Sets *l to its byte length. */
+static bool alnum_at(const char *b, uint32_t i, uint32_t end, int *l) {
+    unsigned char c = (unsigned char)b[i];
+    if (c < 0x80) { *l = 1; return alnum_b(c); }
+    int32_t cp = dec((const unsigned char *)b + i, end - i, l);
+    int u = uclass(cp);
+    return u == U_LOWER || u == U_UPPER || u == U_LETTER || u == U_DIGIT;
+}
+
+static inline bool digit_at(const char *b, uint32_t i, uint32_t end) {
+    return i < end && cri_isdigit((unsigned char)b[i]);
+}
+
+/* Note the case of one character of the current token. */
+static inline void note(tok_state *t, int cls) {
+    switch (cls) {
+    case U_LOWER: t->has_lower = t->has_letter = true;
+        if (!t->first_seen) { t->first_seen = true; t->first_upper = false; }
+        break;
+    case U_UPPER: t->has_upper = t->has_letter = true; t->uppers++;
+        if (!t->first_seen) { t->first_seen = true; t->first_upper = true; }
+        break;
+    case U_LETTER: t->has_letter = true;
+        if (!t->first_seen) { t->first_seen = true; t->first_upper = false; }
+        break;
+    case U_DIGIT: t->has_digit = true; break;
+    default: break;
+    }
+}
+
+/* Scan a word starting at i (its first char is a letter/digit/mark).
+ * Returns the end. */
+static uint32_t scan_word(tok_state *t, uint32_t i, uint32_t end) {
+    const char *b = t->b;
+    uint32_t lim = end - i > CR_MAX_TOKEN ? i + CR_MAX_TOKEN : end;
+    uint32_t j = i;
+    int letters_run = 0;   /* letters since the last '.', for "U.S." */
+    bool dotted = false;
+    while (j < lim) {
+        unsigned char c = (unsigned char)b[j];
+        uint8_t k = bclass[c];
+        if (k == B_LOWER) { note(t, U_LOWER); letters_run++; j++; continue; }
+        if (k == B_UPPER) { note(t, U_UPPER); letters_run++; j++; continue; }
+        if (k == B_DIGIT) { note(t, U_DIGIT); letters_run = 3; j++; continue; }
+        if (k == B_HIGH) {
+            int l;
+            int32_t cp = dec((const unsigned char *)b + j, end - j, &l);
+            int u = uclass(cp);
+            if (u == U_LOWER || u == U_UPPER || u == U_LETTER || u == U_DIGIT || u == U_MARK) {
+                if (j + (uint32_t)l > lim) break;
+                note(t, u);
+                t->ascii = false;
+                letters_run++;
+                j += (uint32_t)l;
+                continue;
+            }
+            if ((is_apos_cp(cp) || is_hyphen_cp(cp)) && j > i && j + (uint32_t)l < lim) {
+                int l2;
+                if (alnum_at(b, j + (uint32_t)l, end, &l2)) {
+                    t->ascii = false;
+                    j += (uint32_t)l;
+                    letters_run = 0;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (k != B_PUNCT || j + 1 >= lim) break;
+        /* ASCII punctuation between two parts of a word */
+        unsigned char nx = (unsigned char)b[j + 1];
+        if (c == '\'' || c == '-') {
+            int l2;
+            if (alnum_at(b, j + 1, end, &l2)) { j++; letters_run = 0; continue; }
+            break;
+        }
+        bool prev_digit = cri_isdigit((unsigned char)b[j - 1]);
+        if ((c == '.' || c == ':' || c == '/') && prev_digit && cri_isdigit(nx)) { j++; continue; }
+        if (c == ',' && prev_digit && cri_isdigit(nx) && digit_at(b, j + 2, end) && digit_at(b, j + 3, end) &&
+            !digit_at(b, j + 4, end)) {
+            j++;
+            continue;
+        }
+        if (c == '.' && letters_run >= 1 && letters_run <= 2 && cri_isalpha(nx)) {
+            /* "U.S", "e.g", "Ph.D": next part also 1-2 letters then '.' */
+            uint32_t q = j + 1;
+            while (q < end && q - j <= 3 && cri_isalpha((unsigned char)b[q])) q++;
+            if (q - (j + 1) <= 2 && q < end && b[q] == '.') { dotted = true; j++; letters_run = 0; continue; }
+            break;
+        }
+        if (c == '@' && cri_isalnum(nx)) {
+            /* e-mail: take the domain */
+            uint32_t q = j + 1;
+            while (q < lim && (cri_isalnum((unsigned char)b[q]) || b[q] == '.' || b[q] == '-' || b[q] == '_')) q++;
+            while (q > j + 1 && (b[q - 1] == '.' || b[q - 1] == '-')) q--;
+            for (uint32_t x = j + 1; x < q; x++) note(t, cri_isdigit((unsigned char)b[x]) ? U_DIGIT : U_LOWER);
+            j = q;
+            break;
+        }
+        if (c == '.' && cri_islower((unsigned char)b[j - 1]) && cri_islower(nx)) {
+            j++;   /* "example.com", "newsweek.com" */
+            continue;
+        }
+        if (c == '_' && cri_isalnum(nx)) { j++; continue; }
+        break;
+    }
+    if (dotted && j < end && b[j] == '.' && j + 1 <= lim) j++;   /* "U.S." */
+    return j;
+}
+
+/* URL at i ("http://", "https://", "www.")? Returns its end or i. */
+static uint32_t scan_url(const char *b, uint32_t i, uint32_t end) {
+    size_t n = end - i;
+    bool url = (n > 8 && (memcmp(b + i, "https://", 8) == 0)) ||
+               (n > 7 && memcmp(b + i, "http://", 7) == 0) ||
+               (n > 4 && memcmp(b + i, "www.", 4) == 0 && cri_isalnum((unsigned char)b[i + 4]));
+    if (!url) return i;
+    uint32_t lim = n > CR_MAX_TOKEN ? i + CR_MAX_TOKEN : end, j = i;
+    while (j < lim && (unsigned char)b[j] > ' ' && (unsigned char)b[j] < 0x80 && b[j] != '"' &&
+           b[j] != '<' && b[j] != '>')
+        j++;
+    while (j > i && (b[j - 1] == '.' || b[j - 1] == ',' || b[j - 1] == ';' || b[j - 1] == ':' ||
+                     b[j - 1] == '!' || b[j - 1] == '?' || b[j - 1] == ')' || b[j - 1] == '\''))
+        j--;
+    return j;
+}
+
+static const char lower_tab[256] = {
+#define L(c) [c] = (char)((c) + 32)
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+    L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
+/* Append the folded key of [a, e) to the pool; returns 0 or -1. */
+static int put_key(tok_state *t, uint32_t a, uint32_t e, bool ascii) {
+    cri_buf *p = &t->d->pool;
+    size_t n = e - a;
+    if (p->cap - p->len < 2 * n + 8 && cri_buf_reserve(p, 2 * n + 8)) return -1;
+    const unsigned char *s = (const unsigned char *)t->b + a;
+    if (ascii) {
+        char *o = p->data + p->len;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = s[i];
+            o[i] = lower_tab[c] ? lower_tab[c] : (char)c;
+        }
+        o[n] = 0;
+        p->len += n + 1;
+        return 0;
+    }
+    /* mostly ASCII with curly apostrophes / Unicode hyphens: fold inline */
+    bool simple = true;
+    for (size_t i = 0; i < n && simple;) {
+        if (s[i] < 0x80) { i++; continue; }
+        if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+            (s[i + 2] == 0x99 || s[i + 2] == 0x90 || s[i + 2] == 0x91)) { i += 3; continue; }
+        simple = false;
+    }
+    if (simple) {
+        char *o = p->data + p->len;
+        size_t k = 0;
+        for (size_t i = 0; i < n;) {
+            unsigned char c = s[i];
+            if (c < 0x80) { o[k++] = lower_tab[c] ? lower_tab[c] : (char)c; i++; continue; }
+            o[k++] = s[i + 2] == 0x99 ? '\'' : '-';
+            i += 3;
+        }
+        o[k] = 0;
+        p->len += k + 1;
+        return 0;
+    }
+    if (cri_fold((const char *)s, n, p)) return -1;
+    return cri_buf_putc(p, 0);
+}
+
+static bool push_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si, uint16_t flags, bool ascii,
+                     bool do_stem) {
+    cr_doc *d = t->d;
+    if (d->n_toks == d->cap_toks) {
+        if (!CRI_PUSH(d->toks, d->n_toks, d->cap_toks)) { t->failed = true; return false; }
+        d->n_toks--;
+    }
+    cri_token *tk = &d->toks[d->n_toks];
+    size_t koff = d->pool.len;
+    if (put_key(t, a, e, ascii)) { t->failed = true; return false; }
+    size_t klen = d->pool.len - koff - 1;
+    if (klen > 0xFFFF || koff > UINT32_MAX) { t->failed = true; return false; }
+    tk->start = a;
+    tk->end = e;
+    tk->sent = si;
+    tk->key = (uint32_t)koff;
+    tk->key_len = (uint16_t)klen;
+    tk->stem = (uint32_t)koff;
+    tk->stem_len = (uint16_t)klen;
+    const char *key = d->pool.data + koff;
+    if (flags & CRI_TOK_WORD) {
+        int sw = cri_stopword_id(key, klen);
+        if (sw >= 0) {
+            flags |= CRI_TOK_STOP;
+            size_t sl;
+            const char *st = do_stem ? cri_stopword_stem(sw, &sl) : NULL;
+            if (st && (sl != klen || memcmp(st, key, sl) != 0)) {
+                size_t so = d->pool.len;
+                if (cri_buf_append(&d->pool, st, sl) || cri_buf_putc(&d->pool, 0)) { t->failed = true; return false; }
+                tk->stem = (uint32_t)so;
+                tk->stem_len = (uint16_t)sl;
+            }
+        } else if (do_stem && !(flags & CRI_TOK_NUM) && klen >= 3) {
+            size_t sl;
+            const char *st = cri_stem(t->ctx, key, klen, &sl);
+            if (sl != klen || memcmp(st, key, sl) != 0) {
+                size_t so = d->pool.len;
+                /* st may point into the context's pool, never into d->pool */
+                if (cri_buf_append(&d->pool, st, sl) || cri_buf_putc(&d->pool, 0)) { t->failed = true; return false; }
+                tk->stem = (uint32_t)so;
+                tk->stem_len = (uint16_t)sl;
+            }
+        }
+    }
+    tk->flags = flags;
+    d->n_toks++;
+    return true;
+}
+
+static uint16_t word_flags(const tok_state *t) {
+    uint16_t f = 0;
+    if (t->has_letter) f |= CRI_TOK_WORD;
+    if (t->has_digit) f |= CRI_TOK_NUM;
+    if (t->first_upper) f |= CRI_TOK_CAP;
+    if (t->uppers >= 2 && !t->has_lower) f |= CRI_TOK_ALLCAP;
+    return f;
+}
+
+static bool lang_is_english(const char *lang) {
+    if (!lang) return true;
+    return (lang[0] == 'e' || lang[0] == 'E') && (lang[1] == 'n' || lang[1] == 'N') &&
+           (lang[2] == 0 || lang[2] == '-' || lang[2] == '_' || lang[2] == 'g' || lang[2] == 'G');
+}
+
 cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
-    for (size_t si = 0; si < d->n_sents; si++) {
+    d->n_toks = 0;
+    if (!d->body || d->n_sents == 0) return CR_OK;
+    if (!d->language) {
+        const char *g = cri_language_guess(d->body, d->body_len);
+        if (g) {
+            d->language = cri_arena_strdup(&d->arena, g);
+            if (!d->language) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+        }
+    }
+    tok_state t = {.ctx = ctx, .d = d, .b = d->body, .english = lang_is_english(d->language)};
+    /* reserve: about one token per 5.5 bytes of news text; keys ~ the body */
+    size_t want = d->body_len / 5 + 16;
+    if (d->cap_toks < want) {
+        cri_token *nt = realloc(d->toks, want * sizeof *nt);
+        if (!nt) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+        d->toks = nt;
+        d->cap_toks = want;
+    }
+    cri_buf_clear(&d->pool);
+    if (cri_buf_reserve(&d->pool, (size_t)d->body_len + d->body_len / 2 + 64))
+        return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    const char *b = d->body;
+    for (size_t si = 0; si < d->n_sents && !t.failed; si++) {
         cri_sentence *s = &d->sents[si];
         s->tok_first = (uint32_t)d->n_toks;
-        uint32_t i = s->start;
-        while (i < s->end) {
-            unsigned char c = (unsigned char)d->body[i];
-            if (!cri_isalnum(c) && c < 0x80) { i++; continue; }
-            uint32_t b = i;
-            while (i < s->end && (cri_isalnum((unsigned char)d->body[i]) || (unsigned char)d->body[i] >= 0x80)) i++;
-            cri_token *t = CRI_PUSH(d->toks, d->n_toks, d->cap_toks);
-            if (!t) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-            t->start = b; t->end = i; t->sent = (uint32_t)si;
-            t->key = (uint32_t)d->pool.len;
-            size_t before = d->pool.len;
-            if (cri_fold(d->body + b, i - b, &d->pool) || cri_buf_putc(&d->pool, 0))
-                return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-            t->key_len = (uint16_t)(d->pool.len - before - 1);
-            t->stem = t->key; t->stem_len = t->key_len;
-            t->flags = CRI_TOK_WORD;
+        uint32_t i = s->start, end = s->end;
+        bool first_word = true;
+        while (i < end && !t.failed) {
+            unsigned char c = (unsigned char)b[i];
+            uint8_t k = bclass[c];
+            if (k == B_SPACE) { i++; continue; }
+            t.has_lower = t.has_upper = t.has_digit = t.has_letter = false;
+            t.first_upper = t.first_seen = false;
+            t.uppers = 0;
+            t.ascii = true;
+            uint32_t a = i, e;
+            uint16_t flags;
+            if (k == B_LOWER || k == B_UPPER || k == B_DIGIT) {
+                e = (c == 'h' || c == 'w') ? scan_url(b, i, end) : i;
+                if (e > i) {
+                    t.has_letter = true;
+                    t.has_lower = true;
+                    flags = CRI_TOK_WORD;
+                } else {
+                    e = scan_word(&t, i, end);
+                    flags = word_flags(&t);
+                }
+            } else if (k == B_PUNCT) {
+                e = i + 1;
+                if (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' || c == '#')
+                    while (e < end && e - a < CR_MAX_TOKEN && (unsigned char)b[e] == c) e++;
+                flags = CRI_TOK_PUNCT;
+            } else {
+                int l;
+                int32_t cp = dec((const unsigned char *)b + i, end - i, &l);
+                int u = uclass(cp);
+                if (u == U_SPACE) { i += (uint32_t)l; continue; }
+                if (u == U_IDEO) {
+                    e = i + (uint32_t)l;
+                    t.has_letter = true;
+                    t.ascii = false;
+                    flags = CRI_TOK_WORD;
+                } else if (u == U_PUNCT) {
+                    e = i + (uint32_t)l;
+                    t.ascii = false;
+                    flags = CRI_TOK_PUNCT;
+                } else {
+                    e = scan_word(&t, i, end);
+                    t.ascii = false;
+                    flags = word_flags(&t);
+                }
+            }
+            if (e <= i) e = i + 1;   /* never stall */
+            if (first_word && !(flags & CRI_TOK_PUNCT)) { flags |= CRI_TOK_SSTART; first_word = false; }
+            bool stem = t.english && (flags & CRI_TOK_WORD);
+            if (!push_tok(&t, a, e, (uint32_t)si, flags, t.ascii, stem)) break;
+            i = e;
         }
         s->tok_end = (uint32_t)d->n_toks;
     }
+    if (t.failed) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     return CR_OK;
 }
-
