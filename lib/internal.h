@@ -429,6 +429,16 @@ cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d);
 const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len);
 /* stopwords.c */
 bool cri_is_stopword(const char *key, size_t len);
+/* ---- segmentation module (segment/tokenize/stem/stopwords/language) ---- */
+/* Index of an English stopword (folded key) or -1; the word and its Snowball
+ * stem by index (static storage). */
+int cri_stopword_id(const char *key, size_t len);
+const char *cri_stopword_word(int id);
+const char *cri_stopword_stem(int id, size_t *len);
+/* language.c: ISO 639-1 code of a text sample ("en", "fr", "ru", "zh", ...),
+ * NULL when too short to tell.  Static storage. */
+const char *cri_language_guess(const char *text, size_t len);
+/* ---- end segmentation module ---- */
 
 /* clean.c: the pipeline for one input, in two steps so the corpus can
  * gather cross-article line statistics in between.
