@@ -189,6 +189,7 @@ typedef struct cri_timex {
     char *anchor;              /* ISO date it was resolved against, or NULL */
     bool relative;             /* resolved relative to publication date */
     uint8_t type;              /* 0 date, 1 time, 2 duration, 3 set/interval */
+    const char *mod;           /* TIMEX3 mod (static): "START", "MID", "END", "APPROX"... or NULL */
 } cri_timex;
 
 typedef struct cri_quantity {
@@ -404,6 +405,11 @@ bool cri_is_punct(int32_t cp);    /* P* */
 bool cri_is_symbol(int32_t cp);   /* S* */
 int32_t cri_to_lower(int32_t cp); /* simple lowercase mapping */
 int32_t cri_to_upper(int32_t cp); /* simple uppercase mapping */
+/* Windows-1252 bytes 0x80-0x9F as code points (0: undefined byte). */
+extern const uint16_t cri_cp1252_high[32];
+/* The byte a cp1252 or Latin-1 decoder maps to cp (U+0080-U+00FF: itself;
+ * the 27 cp1252 specials: their byte), -1 if none. */
+int cri_cp1252_byte(int32_t cp);
 
 /* boilerplate.c + metadata.c: from normalized text to body and metadata.
  * stats: cross-article line counts for the document's outlet (may be NULL). */
@@ -420,6 +426,20 @@ cr_status cri_extract_raw(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
 /* A cheap outlet guess from the raw text and input fields, for grouping the
  * cross-article statistics before full metadata extraction. NULL if none. */
 const char *cri_outlet_key(const cri_input *in, const char *text, size_t len, cri_buf *scratch);
+
+/* ---- pubdate.c: dates and times to ISO 8601 ----------------------------- */
+/* The first date (with its time and zone when given) in s[0..n) as ISO 8601
+ * in iso_out: "2024-07-09", "2024-07-09T11:08", "2024-07-09T06:26+05:30",
+ * "...Z".  Reads ISO/RFC 2822/"9 July 2024"/"July 9, 2024"/"Jan. 5, 2024"/
+ * numeric D-M-Y or M-D-Y; times with am/pm; zone abbreviations (IST, KST,
+ * EDT, ET...) and numeric offsets.  false when no complete date is found
+ * (two-digit years and ambiguous day/month orders are not read). */
+bool cri_parse_datetime(const char *s, size_t n, char *iso_out, size_t out_size);
+/* Same, with the day-month order for ambiguous numeric dates when no zone
+ * decides it (0 unknown: skip; 1 day first; 2 month first), and the byte
+ * span of the match (either pointer may be NULL). */
+bool cri_find_datetime(const char *s, size_t n, int order, char *iso_out, size_t out_size,
+                       size_t *mstart, size_t *mend);
 
 /* segment.c: sentences of d->body. */
 cr_status cri_segment(cr_ctx *ctx, cr_doc *d);
@@ -459,6 +479,43 @@ cr_status cri_ner_tag(cr_ctx *ctx, cr_doc *d);
 cr_status cri_timex_find(cr_ctx *ctx, cr_doc *d);
 /* quantity.c: numbers with unit/head and qualifier into d->quantities. */
 cr_status cri_quantity_find(cr_ctx *ctx, cr_doc *d);
+/* ---- numwords.c: the small lexer and number reader that timex.c and
+ * quantity.c share.  Tokens are words, digit runs and single punctuation
+ * marks of one sentence; lexicon words carry a class and a value. -------- */
+enum { CRI_LX_WORD = 1, CRI_LX_NUM = 2, CRI_LX_PUNCT = 3 };
+enum { CRI_LXF_GLUED = 1,   /* no space before this token                 */
+       CRI_LXF_CAP = 2,     /* first letter upper case                    */
+       CRI_LXF_ONESP = 4,   /* exactly one (no-break/thin) space before   */
+       CRI_LXF_PLAIN = 8 }; /* NUM: digits only                           */
+typedef struct cri_lxtok {
+    uint32_t start, end;       /* bytes in body */
+    uint16_t lex;              /* lexicon entry + 1, 0 none */
+    uint8_t kind, flags;
+    uint16_t cp;               /* PUNCT: the character (code point, <= 0xFFFF) */
+    double num;                /* NUM: value (NAN when not a plain number) */
+} cri_lxtok;
+/* Lexicon classes (cri_lexicon_entry.cls); values per class in numwords.c. */
+enum { CRI_LC_NONE, CRI_LC_MONTH, CRI_LC_WDAY, CRI_LC_NUMW, CRI_LC_SCALE, CRI_LC_ORD,
+       CRI_LC_TUNIT, CRI_LC_DPART, CRI_LC_SEASON, CRI_LC_REL, CRI_LC_QUAL, CRI_LC_CUR,
+       CRI_LC_UNIT, CRI_LC_TENSE, CRI_LC_VAGUE, CRI_LC_FUNC, CRI_LC_HOLIDAY, CRI_LC_SET };
+typedef struct cri_lexicon_entry {
+    const char *w;
+    uint8_t cls, val, cls2, val2;
+} cri_lexicon_entry;
+typedef struct cri_lexer {
+    uint16_t slot[2048];       /* lexicon index + 1, open addressing */
+} cri_lexer;
+void cri_lx_init(cri_lexer *lx);
+const cri_lexicon_entry *cri_lx_entry(uint16_t lex);   /* NULL for 0 */
+/* Tokens of body[start, end) into out (at most max); returns the count. */
+size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_t end,
+                  cri_lxtok *out, size_t max);
+/* A number at toks[i] (digits, "1.6 million", "74 000", "twenty-one
+ * thousand", "a dozen", "dozens"): returns the index after it, or i when none.
+ * *vague: a plural like "dozens" (value is its lower bound). */
+size_t cri_num_read(const char *body, const cri_lxtok *t, size_t n, size_t i,
+                    double *value, bool *vague);
+
 /* entities.c: resolve the mentions of a story's documents into entities
  * (s->entities); sets each mention's `entity` index. */
 cr_status cri_entities_resolve(cr_corpus *c, cri_story *s);

@@ -1,10 +1,430 @@
 /*
- * mojibake.c — undo UTF-8 that was decoded as Windows-1252/Latin-1.
- * (Placeholder: replaced by the full module.)
+ * mojibake.c — undo UTF-8 that was decoded as Windows-1252 or Latin-1, once
+ * or twice ("â€™" -> "’", "Ã©" -> "é", "Ã¢â‚¬â„¢" -> "’"), and remove the
+ * stray "Â" a mis-decoded no-break space leaves behind.  Runs after text.c
+ * (the text is valid UTF-8) and before NFC (normalize.c).
+ *
+ * Method, in the spirit of ftfy but our own: mojibake of UTF-8 only ever
+ * consists of characters a cp1252/Latin-1 decoder can produce, so we look at
+ * maximal runs of such non-ASCII characters.  A run is re-encoded to the
+ * bytes it came from, and every structurally valid UTF-8 sequence in those
+ * bytes (a lead U+00C2-U+00F4 followed by the right number of continuation
+ * characters U+0080-U+00BF or their cp1252 counterparts) is a candidate unit.
+ * A candidate is decoded only when it is clearly weirder than its decoding:
+ *
+ *   strong     an accented capital after a lower-case letter ("cafÃ©"), a
+ *              continuation character that does not follow a word in real
+ *              text ("Ã£", "Ã§", "â€", "ðŸ"), punctuation wedged between
+ *              letters ("Ã‘A"), a lone "Ã"/"Â" before a symbol ("Â£5"),
+ *              or a chain of adjacent units ("Ð¼Ð¾", "×©×œ");
+ *   ambiguous  what clean text can also hold: an all-capitals word ending in
+ *              a lead letter before closing punctuation ("IRÃ”", "ETTÄ”"),
+ *              or a lone unit decoding to another script ("å’Œ" -> 和);
+ *              decoded only when the same document has strong mojibake.
+ *
+ * Clean text is the priority: a lead is never a continuation character, so
+ * runs of accented letters ("SÃO", "ÇÃO", "pâté") never form candidates,
+ * and leads of other scripts (Hebrew, Arabic, CJK results) need a chain.
+ * Fixed runs are checked again (up to three levels) for double encoding.
+ * C1 controls that text.c kept for us are decoded as part of a unit or
+ * removed.  A document without the byte 0xC3 (every lead is U+00C2-U+00F4,
+ * encoded C3 82..C3 B4) returns at once.
  */
 #include "internal.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { REJECT = 0, NEEDCHAIN = 1, AMBIG = 2, STRONG = 3 };
+enum { MAX_LEVELS = 3 };
+
+typedef struct vec32 { int32_t *v; size_t n, cap; } vec32;
+
+static int vpush(vec32 *a, int32_t c) {
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 64;
+        int32_t *p = realloc(a->v, cap * sizeof *p);
+        if (!p) return -1;
+        a->v = p;
+        a->cap = cap;
+    }
+    a->v[a->n++] = c;
+    return 0;
+}
+
+typedef struct mj {
+    cr_ctx *ctx;
+    cr_doc *d;
+    const char *s;
+    size_t n;
+    bool dry;                 /* count only: no output, no reports */
+    bool allow_ambig;
+    size_t strong, ambig;     /* units seen (dry pass) */
+    size_t c1_removed;
+    uint32_t c1_line;
+    cri_buf out;
+    size_t copied;
+    size_t line_pos;
+    uint32_t line_no;
+    vec32 run, lv[2];         /* scratch: the run, and two level buffers */
+    uint8_t *strength;        /* per run position, scratch */
+    size_t strength_cap;
+    cri_buf tmp;
+    bool nomem;
+} mj;
+
+/* A character a cp1252 (sloppy: C1 for undefined bytes) or Latin-1 decoder
+ * produces from a byte >= 0x80. */
+static inline int hi_byte(int32_t cp) {
+    if (cp < 0x80) return -1;
+    if (cp <= 0xFF) return (int)cp;
+    if (cp < 0x152 || cp > 0x2122) return -1;
+    return cri_cp1252_byte(cp);
+}
+
+static inline bool is_cont(int32_t cp) {
+    int b = hi_byte(cp);
+    return b >= 0x80 && b <= 0xBF;
+}
+
+/* Characters that legitimately follow the last letter of a word (closing
+ * quotes and brackets, dashes, ellipsis, marks, footnote digits, no-break
+ * space): after a lead letter they are not evidence of mojibake. */
+static bool attaches(int32_t c) {
+    switch (c) {
+    case 0x2019: case 0x201D: case 0x201C: case 0x2018: case 0x00BB: case 0x00AB:
+    case 0x203A: case 0x2039: case 0x2026: case 0x2013: case 0x2014: case 0x2022:
+    case 0x00B7: case 0x00A0: case 0x00B0: case 0x2122: case 0x00AE: case 0x00A9:
+    case 0x00B9: case 0x00B2: case 0x00B3: case 0x00B4:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool lower_letter(int32_t c) { return c >= 0 && cri_is_lower(c); }
+static bool upper_letter(int32_t c) { return c >= 0 && cri_is_upper(c); }
+static bool any_letter(int32_t c) { return c >= 0 && cri_is_letter(c); }
+
+/* Decode the UTF-8 sequence held by the bytes of chars c[0..need). */
+static int32_t seq_decode(const int32_t *c, int need) {
+    unsigned char b[4];
+    for (int i = 0; i < need; i++) b[i] = (unsigned char)hi_byte(c[i]);
+    int32_t cp;
+    size_t k = cri_utf8_decode((const char *)b, (size_t)need, &cp);
+    return k == (size_t)need ? cp : -1;
+}
+
+static int strength2(int L, int32_t t, int32_t cp, int32_t p, int32_t q) {
+    bool tl = any_letter(t), weird = !attaches(t);
+    if (L == 0xDF || L >= 0xD2) return NEEDCHAIN;   /* NKo, Hebrew, Arabic, ... */
+    if (L >= 0xCA && L <= 0xCD) {                   /* IPA, modifiers, combining */
+        switch (cp) {
+        case 0x2BB: case 0x2BC: case 0x2C6: case 0x2C7: case 0x2D8: case 0x2D9:
+        case 0x2DA: case 0x2DB: case 0x2DC: case 0x2DD:
+            break;
+        default:
+            return NEEDCHAIN;
+        }
+    }
+    if (lower_letter(p)) return STRONG;
+    if (weird && (!tl || L <= 0xC5 || L == 0xD0 || L == 0xD1)) return STRONG;
+    if (!tl && any_letter(q)) return STRONG;
+    if ((L == 0xC2 || L == 0xC3) && !any_letter(p)) return STRONG;
+    return AMBIG;
+}
+
+static int strength3(int32_t t1, int32_t t2, int32_t cp) {
+    int weird = !attaches(t1) + !attaches(t2);
+    if (cp >= 0xE000 && cp <= 0xF8FF) return NEEDCHAIN;  /* private use */
+    if (cp >= 0xFFF0) return NEEDCHAIN;
+    if (cp >= 0x2E80) return weird == 2 ? STRONG : NEEDCHAIN;  /* CJK, Hangul, ... */
+    return weird ? STRONG : AMBIG;
+}
+
+static int strength4(const int32_t *t, int32_t cp) {
+    (void)cp;
+    int weird = !attaches(t[0]) + !attaches(t[1]) + !attaches(t[2]);
+    return weird ? STRONG : AMBIG;
+}
+
+/* One level of repair of c[0..m) (context p before, q after) into out.
+ * Returns true when something changed. */
+static bool fix_level(mj *st, const int32_t *c, size_t m, int32_t p, int32_t q, vec32 *out,
+                      size_t *n_stray) {
+    if (st->strength_cap < m + 1) {
+        size_t cap = (m + 1) * 2;
+        uint8_t *np = realloc(st->strength, cap);
+        if (!np) { st->nomem = true; return false; }
+        st->strength = np;
+        st->strength_cap = cap;
+    }
+    uint8_t *len = st->strength;   /* unit length at its lead, 0 elsewhere; */
+    /* strength kept in the high bits: len | (strength << 4) */
+    memset(len, 0, m + 1);
+
+    /* candidates */
+    for (size_t k = 0; k < m;) {
+        int L = hi_byte(c[k]);
+        int need = L >= 0xC2 && L <= 0xDF ? 2 : L >= 0xE0 && L <= 0xEF ? 3 : L >= 0xF0 && L <= 0xF4 ? 4 : 0;
+        if (!need) { k++; continue; }
+        int got = 1;
+        while (got < need && k + (size_t)got < m && is_cont(c[k + got])) got++;
+        int32_t pc = k ? c[k - 1] : p;
+        if (got == need) {
+            int32_t cp = seq_decode(c + k, need);
+            if (cp < 0) { k++; continue; }
+            int32_t qc = k + (size_t)need < m ? c[k + need] : q;
+            int s = need == 2 ? strength2(L, c[k + 1], cp, pc, qc)
+                  : need == 3 ? strength3(c[k + 1], c[k + 2], cp)
+                              : strength4(c + k + 1, cp);
+            len[k] = (uint8_t)(need | (s << 4));
+            k += (size_t)need;
+            continue;
+        }
+        /* "â€" whose third byte (0x9D of ”) a cp1252 decoder dropped */
+        if (L == 0xE2 && got == 2 && c[k + 1] == 0x20AC) {
+            len[k] = (uint8_t)(2 | (STRONG << 4) | 0x08);
+            k += 2;
+            continue;
+        }
+        k++;
+    }
+    /* chains: adjacent candidates vouch for each other */
+    size_t prev_k = SIZE_MAX;
+    for (size_t k = 0; k < m; k++) {
+        if (!len[k]) continue;
+        size_t ul = len[k] & 7;
+        if (prev_k != SIZE_MAX && prev_k + (len[prev_k] & 7) == k) {
+            int a = len[prev_k] >> 4, b = len[k] >> 4;
+            if (a >= NEEDCHAIN && b >= NEEDCHAIN) {
+                len[prev_k] = (uint8_t)((len[prev_k] & 0x0F) | (STRONG << 4));
+                len[k] = (uint8_t)((len[k] & 0x0F) | (STRONG << 4));
+            }
+        }
+        prev_k = k;
+        k += ul - 1;
+    }
+    /* output */
+    bool changed = false;
+    out->n = 0;
+    for (size_t k = 0; k < m;) {
+        if (len[k]) {
+            int need = len[k] & 7, s = len[k] >> 4;
+            if (st->dry) { if (s == STRONG) st->strong++; else if (s >= NEEDCHAIN) st->ambig++; }
+            if (s == STRONG || (s >= NEEDCHAIN && st->allow_ambig)) {
+                int32_t cp = (len[k] & 0x08) ? 0x201D : seq_decode(c + k, need);
+                if (vpush(out, cp)) { st->nomem = true; return false; }
+                k += (size_t)need;
+                changed = true;
+                continue;
+            }
+        }
+        /* a stray "Â" (U+00C2) where a no-break space was */
+        if (c[k] == 0xC2) {
+            int32_t pc = k ? c[k - 1] : p;
+            int32_t qc = k + 1 < m ? c[k + 1] : q;
+            if ((qc == ' ' || qc == '\n' || qc < 0) && pc > ' ' && !upper_letter(pc) &&
+                pc != 0xC2) {
+                k++;
+                changed = true;
+                (*n_stray)++;
+                continue;
+            }
+        }
+        /* "Ã" whose no-break space was lost, after a lower-case letter
+         * ("voilÃ " for "voilà "): needs corroboration */
+        if (c[k] == 0xC3 && k + 1 == m && (q == ' ' || q == '\n' || q < 0) &&
+            lower_letter(k ? c[k - 1] : p)) {
+            if (st->dry) st->ambig++;
+            else if (st->allow_ambig) {
+                if (vpush(out, 0xE0)) { st->nomem = true; return false; }
+                k++;
+                changed = true;
+                continue;
+            }
+        }
+        if (vpush(out, c[k])) { st->nomem = true; return false; }
+        k++;
+    }
+    return changed;
+}
+
+static uint32_t line_at(mj *st, size_t pos) {
+    const char *s = st->s;
+    for (size_t i = st->line_pos; i < pos; i++)
+        if (s[i] == '\n') st->line_no++;
+    if (pos > st->line_pos) st->line_pos = pos;
+    return st->line_no;
+}
+
+static int32_t prev_char(const char *s, size_t i) {
+    if (i == 0) return -1;
+    size_t b = i - 1;
+    while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80 && i - b < 4) b--;
+    int32_t cp;
+    cri_utf8_decode(s + b, i - b, &cp);
+    return cp;
+}
+
+static void put_utf8(mj *st, cri_buf *b, const int32_t *c, size_t m) {
+    if (cri_buf_reserve(b, m * 4)) { st->nomem = true; return; }
+    for (size_t i = 0; i < m; i++) b->len += cri_utf8_encode(c[i], b->data + b->len);
+    b->data[b->len] = '\0';
+}
+
+/* A run of cp1252-producible characters at s[a..e), its characters in
+ * st->run.  Repairs it (levels for double encoding), writes the output and
+ * reports. */
+static void do_run(mj *st, size_t a, size_t e) {
+    vec32 *run = &st->run;
+    int32_t p = prev_char(st->s, a);
+    int32_t q = -1;
+    if (e < st->n) cri_utf8_decode(st->s + e, st->n - e, &q);
+
+    const vec32 *cur = run;
+    size_t n_stray = 0;
+    bool changed = false;
+    int which = 0;
+    for (int level = 0; level < MAX_LEVELS; level++) {
+        vec32 *o = &st->lv[which];
+        if (!fix_level(st, cur->v, cur->n, p, q, o, &n_stray)) break;
+        if (st->nomem) return;
+        changed = true;
+        cur = o;
+        which ^= 1;
+        if (st->dry) break;   /* level 1 is enough to know there is mojibake */
+    }
+    if (st->nomem) return;
+    /* C1 controls left: a cp1252 character if the byte has one, else gone */
+    bool c1 = false;
+    for (size_t i = 0; i < cur->n; i++)
+        if (cur->v[i] >= 0x80 && cur->v[i] <= 0x9F) { c1 = true; break; }
+    if (c1) {
+        vec32 *o = &st->lv[which];
+        o->n = 0;
+        for (size_t i = 0; i < cur->n; i++) {
+            int32_t c = cur->v[i];
+            if (c >= 0x80 && c <= 0x9F) {
+                /* inside a repair a C1 is a cp1252 byte read as Latin-1 */
+                int32_t m = changed ? cri_cp1252_high[c - 0x80] : 0;
+                if (!m) {
+                    if (!st->dry && st->c1_removed++ == 0) st->c1_line = line_at(st, a);
+                    continue;
+                }
+                c = m;
+            }
+            if (vpush(o, c)) { st->nomem = true; return; }
+        }
+        cur = o;
+        changed = true;
+    }
+    if (!changed || st->dry) return;
+
+    /* write: untouched text since the last change, then the repaired run */
+    cri_buf *out = &st->out;
+    if (cri_buf_append(out, st->s + st->copied, a - st->copied)) { st->nomem = true; return; }
+    size_t at = out->len;
+    put_utf8(st, out, cur->v, cur->n);
+    if (st->nomem) return;
+    st->copied = e;
+
+    uint32_t line = line_at(st, a);
+    const char *after = out->data + at;
+    size_t alen = out->len - at;
+    if (n_stray && cur->n + n_stray == run->n) {
+        /* only stray "Â" removed: show the word it trailed */
+        size_t b = a;
+        while (b > 0 && a - b < 40 && st->s[b - 1] != ' ' && st->s[b - 1] != '\n') b--;
+        while (b < a && ((unsigned char)st->s[b] & 0xC0) == 0x80) b++;
+        cri_buf *t = &st->tmp;
+        t->len = 0;
+        if (cri_buf_append(t, st->s + b, a - b) || cri_buf_append(t, after, alen)) {
+            st->nomem = true;
+            return;
+        }
+        if (cri_doc_add_repair(st->d, "stray-a-circumflex", st->s + b, e - b, t->data, t->len, line))
+            st->nomem = true;
+        return;
+    }
+    if (cri_doc_add_repair(st->d, "mojibake", st->s + a, e - a, after, alen, line))
+        st->nomem = true;
+}
+
+static void scan(mj *st) {
+    const char *s = st->s;
+    size_t n = st->n, i = 0;
+    while (i < n && !st->nomem) {
+        /* jump to the next 0xC3 or 0xC2/0xC5/0xC6/0xCB/0xE2 region: any run
+         * worth a look contains a lead, which is encoded C3 xx */
+        const char *hit = memchr(s + i, 0xC3, n - i);
+        if (!hit) break;
+        size_t h = (size_t)(hit - s);
+        /* back up to the start of the run holding this lead */
+        size_t a = h;
+        while (a > i) {
+            size_t b = a - 1;
+            while (b > i && ((unsigned char)s[b] & 0xC0) == 0x80 && a - b < 4) b--;
+            int32_t cp;
+            size_t k = cri_utf8_decode(s + b, a - b, &cp);
+            if (k != a - b || hi_byte(cp) < 0) break;
+            a = b;
+        }
+        /* collect the run forwards */
+        st->run.n = 0;
+        size_t e = a;
+        bool has_lead = false, has_c1 = false;
+        while (e < n) {
+            int32_t cp;
+            size_t k = cri_utf8_decode(s + e, n - e, &cp);
+            int b = hi_byte(cp);
+            if (b < 0) break;
+            if (b >= 0xC2 && b <= 0xF4) has_lead = true;
+            if (cp >= 0x80 && cp <= 0x9F) has_c1 = true;
+            if (vpush(&st->run, cp)) { st->nomem = true; return; }
+            e += k;
+        }
+        if (has_lead || has_c1) do_run(st, a, e);
+        i = e > h ? e : h + 1;
+    }
+}
+
+static void mj_free(mj *st) {
+    free(st->run.v);
+    free(st->lv[0].v);
+    free(st->lv[1].v);
+    free(st->strength);
+    cri_buf_free(&st->tmp);
+    cri_buf_free(&st->out);
+}
+
 cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
-    (void)ctx; (void)d; (void)text;
+    if (!text->data || !memchr(text->data, 0xC3, text->len)) return CR_OK;
+    mj st = {.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1, .dry = true};
+    scan(&st);
+    if (st.nomem) goto nomem;
+    bool allow = st.strong > 0;
+    mj_free(&st);
+    st = (mj){.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1,
+              .allow_ambig = allow};
+    scan(&st);
+    if (st.nomem) goto nomem;
+    if (st.c1_removed) {
+        char msg[64];
+        int k = snprintf(msg, sizeof msg, "removed %zu control character%s", st.c1_removed,
+                         st.c1_removed == 1 ? "" : "s");
+        if (cri_doc_add_repair(d, "control", "C1 control", 10, msg, (size_t)k, st.c1_line))
+            goto nomem;
+    }
+    if (st.out.data || st.copied) {
+        if (cri_buf_append(&st.out, st.s + st.copied, st.n - st.copied)) goto nomem;
+        cri_buf_free(text);
+        *text = st.out;
+        st.out = (cri_buf){0};
+    }
+    mj_free(&st);
     return CR_OK;
+nomem:
+    mj_free(&st);
+    return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
 }

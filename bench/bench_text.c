@@ -1,0 +1,136 @@
+/*
+ * bench_text.c — throughput of the bytes-to-text stage (text.c decode,
+ * mojibake.c repair, normalize.c NFC) on one file, single thread.
+ *
+ *   bench_text FILE            median of 5 runs, MB/s, per stage and total
+ *   bench_text --make-ascii OUT MB SRC...   write SRC files repeated to MB MiB
+ *   bench_text --filter        each stdin line through decode+mojibake+NFC,
+ *                              one output line each (scripts/eval_mojibake.py)
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_d(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    cri_buf b = {0};
+    char tmp[1 << 16];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if (cri_buf_append(&b, tmp, k)) { fclose(f); cri_buf_free(&b); return NULL; }
+    fclose(f);
+    *len = b.len;
+    return b.data ? b.data : calloc(1, 1);
+}
+
+static int filter(void) {
+    cr_ctx *ctx;
+    if (cr_ctx_new(NULL, &ctx) != CR_OK) return 2;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&line, &cap, stdin)) >= 0) {
+        size_t n = (size_t)got;
+        if (n && line[n - 1] == '\n') n--;
+        cr_doc *d = calloc(1, sizeof *d);
+        cri_buf t = {0};
+        if (!d || cri_text_decode(ctx, d, line, n, &t) != CR_OK ||
+            cri_mojibake_fix(ctx, d, &t) != CR_OK || cri_nfc(ctx, &t) != CR_OK) {
+            fprintf(stderr, "bench_text: %s\n", cr_errmsg(ctx));
+            return 2;
+        }
+        fwrite(t.data, 1, t.len, stdout);
+        putchar('\n');
+        cri_buf_free(&t);
+        cri_doc_free(d);
+    }
+    free(line);
+    cr_ctx_free(ctx);
+    return 0;
+}
+
+static int make_file(const char *out, double mb, char **src, int n_src) {
+    cri_buf all = {0};
+    for (int i = 0; i < n_src; i++) {
+        size_t len;
+        char *p = slurp(src[i], &len);
+        if (!p) { fprintf(stderr, "bench_text: cannot read %s\n", src[i]); return 2; }
+        cri_buf_append(&all, p, len);
+        cri_buf_putc(&all, '\n');
+        free(p);
+    }
+    if (!all.len) return 2;
+    FILE *f = fopen(out, "wb");
+    if (!f) return 2;
+    size_t want = (size_t)(mb * 1024 * 1024), done = 0;
+    while (done < want) {
+        size_t k = all.len < want - done ? all.len : want - done;
+        fwrite(all.data, 1, k, f);
+        done += k;
+    }
+    fclose(f);
+    cri_buf_free(&all);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 2 && strcmp(argv[1], "--filter") == 0) return filter();
+    if (argc >= 5 && strcmp(argv[1], "--make-ascii") == 0)
+        return make_file(argv[2], atof(argv[3]), argv + 4, argc - 4);
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_text FILE | --filter | --make-ascii OUT MB SRC...\n");
+        return 2;
+    }
+    size_t len;
+    char *in = slurp(argv[1], &len);
+    if (!in) { fprintf(stderr, "bench_text: cannot read %s\n", argv[1]); return 2; }
+    cr_ctx *ctx;
+    if (cr_ctx_new(NULL, &ctx) != CR_OK) return 2;
+    enum { RUNS = 5 };
+    double t_dec[RUNS], t_moj[RUNS], t_nfc[RUNS], t_all[RUNS];
+    size_t out_len = 0, n_rep = 0;
+    for (int r = 0; r < RUNS; r++) {
+        cr_doc *d = calloc(1, sizeof *d);
+        cri_buf t = {0};
+        double a = now();
+        if (cri_text_decode(ctx, d, in, len, &t) != CR_OK) return 2;
+        double b = now();
+        if (cri_mojibake_fix(ctx, d, &t) != CR_OK) return 2;
+        double c = now();
+        if (cri_nfc(ctx, &t) != CR_OK) return 2;
+        double e = now();
+        t_dec[r] = b - a; t_moj[r] = c - b; t_nfc[r] = e - c; t_all[r] = e - a;
+        out_len = t.len;
+        n_rep = d->n_repairs;
+        cri_buf_free(&t);
+        cri_doc_free(d);
+    }
+    qsort(t_dec, RUNS, sizeof(double), cmp_d);
+    qsort(t_moj, RUNS, sizeof(double), cmp_d);
+    qsort(t_nfc, RUNS, sizeof(double), cmp_d);
+    qsort(t_all, RUNS, sizeof(double), cmp_d);
+    double mb = (double)len / 1e6;
+    printf("input %.1f MB, output %.1f MB, %zu repairs (median of %d)\n", mb,
+           (double)out_len / 1e6, n_rep, RUNS);
+    printf("decode    %8.0f MB/s\n", mb / t_dec[RUNS / 2]);
+    printf("mojibake  %8.0f MB/s\n", mb / t_moj[RUNS / 2]);
+    printf("nfc       %8.0f MB/s\n", mb / t_nfc[RUNS / 2]);
+    printf("total     %8.0f MB/s\n", mb / t_all[RUNS / 2]);
+    free(in);
+    cr_ctx_free(ctx);
+    return 0;
+}
