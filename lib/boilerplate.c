@@ -1,26 +1,1080 @@
 /*
- * boilerplate.c — separate the article body from what a scraper picks up.
- * (Placeholder: replaced by the full module.)
+ * boilerplate.c — separate an article's body from what a scraper picks up
+ * with it: promo and subscription blocks, navigation, share/comment/feedback
+ * prompts, "support us" appeals, author bios, tag lists, related links,
+ * photo captions and credits, lines repeated within the article or across
+ * the outlet's other articles.  Sits between normalize.c (valid NFC text
+ * with LF line ends) and segment.c (sentences of the body).
+ *
+ * Method (line based, linear): every non-blank line is scanned once for its
+ * shape (words, capitalized words, stopwords, sentence end, bullet) and its
+ * vocabulary (a static hashed lexicon of stopwords, promo/link words by
+ * category, imperative verbs, second person, cue words).  Then, in order:
+ *   1. line rules: a promo score from vocabulary, imperative first word,
+ *      "you", addresses and promo phrases, normalized by length, so that a
+ *      long reported sentence that mentions an app stays; photo credits at
+ *      a line's end make a caption; label lines start tag lists;
+ *   2. metadata.c finds title, byline and dateline at the head;
+ *   3. block rules: a bullet list is judged as a whole (content-shaped items
+ *      or promo items), the short line introducing a caption or a removed
+ *      list goes with it, "About the writer" takes its bio;
+ *   4. zones: the article runs from the first to the last line that reads as
+ *      content; short or repeated lines outside it go;
+ *   5. repetition: a line seen earlier in the article, and short lines that
+ *      the same outlet repeats in 3+ of its articles (cri_line_stats) go.
+ * Every line that is not body is kept in d->removed with its reason.
  */
-#include "internal.h"
+#include "boilerplate.h"
 
 #include <stdlib.h>
 
-struct cri_line_stats { int unused; };
+typedef struct lexent {
+    uint32_t h;
+    uint8_t len, cat, weight;
+    uint16_t flags;
+    char w[16];
+} lexent;
+#include "boilerplate_lex.h"
 
-cri_line_stats *cri_line_stats_new(uint64_t seed) { (void)seed; return calloc(1, sizeof(cri_line_stats)); }
-void cri_line_stats_free(cri_line_stats *s) { free(s); }
-int cri_line_stats_add(cri_line_stats *s, const char *k, const char *t, size_t n) {
-    (void)s; (void)k; (void)t; (void)n;
+const char *const CRI_R_TITLE = "title", *const CRI_R_BYLINE = "byline",
+                  *const CRI_R_DATELINE = "dateline", *const CRI_R_CAPTION = "caption",
+                  *const CRI_R_CREDIT = "photo-credit", *const CRI_R_SOURCE = "source",
+                  *const CRI_R_TAGS = "tags", *const CRI_R_REPEATED = "repeated",
+                  *const CRI_R_BIO = "author-bio", *const CRI_R_NAV = "navigation",
+                  *const CRI_R_RELATED = "related", *const CRI_R_PROMO = "promo";
+
+/* ---- lexicon ------------------------------------------------------------ */
+
+static inline int lex_find(uint32_t h, const char *w, size_t n) {
+    if (n == 0 || n > 15) return -1;
+    uint32_t slot = (uint32_t)(h * 2654435761u) >> 22;
+    for (;;) {
+        const lexent *e = &LEX[slot];
+        if (!e->len) return -1;
+        if (e->h == h && e->len == n && memcmp(e->w, w, n) == 0) return (int)slot;
+        slot = (slot + 1) & (LEX_SIZE - 1);
+    }
+}
+
+/* Two-word promo phrases (both words in the lexicon). */
+static bool promo_bigram(const char *a, const char *b) {
+    static const char *const P[][2] = {
+        {"read", "more"},   {"sign", "up"},       {"click", "here"},    {"follow", "us"},
+        {"log", "in"},      {"sign", "in"},       {"support", "us"},    {"give", "feedback"},
+        {"share", "this"},  {"rights", "reserved"}, {"more", "stories"}, {"subscribe", "now"},
+        {"subscribe", "to"}, {"download", "the"},  {"accept", "cookies"}, {"more", "from"},
+        {"become", "a"},    {"join", "us"},       {"contact", "us"},    {"tap", "here"},
+        {"read", "next"},   {"latest", "stories"}, {"related", "stories"}, {"free", "trial"},
+    };
+    for (size_t i = 0; i < sizeof P / sizeof P[0]; i++)
+        if (strcmp(a, P[i][0]) == 0 && strcmp(b, P[i][1]) == 0) return true;
+    return false;
+}
+
+/* ---- scanning ----------------------------------------------------------- */
+
+/* Length of a bullet marker at p (with its following space), 0 if none. */
+static size_t bullet_len(const unsigned char *p, const unsigned char *e) {
+    size_t n = 0;
+    if (p < e && (*p == '*' || *p == '-' || *p == '+' || *p == '>')) n = 1;
+    else if (e - p >= 3 && p[0] == 0xE2) {
+        /* • ‣ ◦ ▪ ► ● – — ✓ */
+        if ((p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0xA3 || p[2] == 0x93 || p[2] == 0x94)) ||
+            (p[1] == 0x97 && (p[2] == 0xA6 || p[2] == 0x8F)) ||
+            (p[1] == 0x96 && (p[2] == 0xAA || p[2] == 0xBA || p[2] == 0xB8)) ||
+            (p[1] == 0x9C && p[2] == 0x93))
+            n = 3;
+    } else if (e - p >= 2 && p[0] == 0xC2 && p[1] == 0xB7) n = 2;   /* · */
+    if (!n) return 0;
+    if (p + n >= e) return 0;
+    if (p[n] != ' ' && p[n] != '\t') return 0;
+    n++;
+    while (p + n < e && (p[n] == ' ' || p[n] == '\t')) n++;
+    return n;
+}
+
+/* A UTF-8 sequence that separates words: quotes, dashes, ellipsis,
+ * bullets, no-break space.  Returns its length, 0 if a letter. */
+static inline size_t utf8_sep(const unsigned char *p, const unsigned char *e) {
+    if (p[0] == 0xC2 && e - p >= 2 && (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB || p[1] == 0xB7 || p[1] == 0xA9))
+        return 2;
+    if (p[0] == 0xE2 && e - p >= 3 && (p[1] == 0x80 || p[1] == 0x81)) return 3;
     return 0;
 }
-const char *cri_outlet_key(const cri_input *in, const char *text, size_t len, cri_buf *scratch) {
-    (void)text; (void)len; (void)scratch;
-    return in->outlet;
+
+static const char *TLDS[] = {"com", "org", "net", "co", "uk", "io", "gov", "edu", "info", "news", "tv", "in", "de", "fr", "ru", "ua", "kr", "jp", "au", "ca"};
+
+static bool word_is_domain(const char *w, size_t n) {
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == '.') dot = w + i;
+    if (!dot || dot == w) return false;
+    size_t tl = (size_t)(w + n - dot - 1);
+    for (size_t i = 0; i < sizeof TLDS / sizeof TLDS[0]; i++)
+        if (strlen(TLDS[i]) == tl && memcmp(TLDS[i], dot + 1, tl) == 0) {
+            /* "U.S" or "a.m" are not domains: the label before needs 3+ letters */
+            const char *q = dot;
+            size_t lab = 0;
+            while (q > w && q[-1] != '.') q--, lab++;
+            return lab >= 3;
+        }
+    return false;
 }
 
-static cr_status body_from_lines(cr_ctx *ctx, cr_doc *d, const char *text, size_t len) {
+/* Scan one trimmed line: shape, vocabulary and key. */
+static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab) {
+    const unsigned char *p = (const unsigned char *)text + l->start;
+    const unsigned char *e = (const unsigned char *)text + l->end;
+    size_t bl = bullet_len(p, e);
+    if (bl) l->flags |= BL_BULLET;
+    l->cstart = l->start + (uint32_t)bl;
+    p += bl;
+    uint64_t key = 0x6a09e667f3bcc909ULL;
+    int catw[16] = {0};
+    char prevw[16] = {0};
+    bool prev_hit = false;
+    while (p < e) {
+        unsigned char c = *p;
+        bool wc = cri_isalnum(c) || (c >= 0x80 && !utf8_sep(p, e));
+        if (!wc) {
+            if (c == '@' && p > (const unsigned char *)text + l->cstart && cri_isalnum(p[-1]) &&
+                p + 1 < e && cri_isalnum(p[1]))
+                l->flags |= BL_EMAIL;
+            else if (c == '|' && p[-1] == ' ')
+                l->flags |= BL_PIPE;
+            else if (c == ':' && p + 2 < e && p[1] == '/' && p[2] == '/')
+                l->flags |= BL_URL;
+            p += c >= 0x80 ? utf8_sep(p, e) : 1;
+            continue;
+        }
+        /* one word: letters, digits, non-ASCII letters, and . - ' between them */
+        const unsigned char *ws = p;
+        uint32_t h = 5381;
+        char w[16];
+        size_t wl = 0;
+        bool upper = cri_isupper(c), allup = true, dot = false;
+        int alpha = 0, digit = 0;
+        while (p < e) {
+            c = *p;
+            if (cri_isalnum(c)) {
+                if (cri_isdigit(c)) digit++;
+                else {
+                    alpha++;
+                    if (cri_islower(c)) allup = false;
+                }
+                char lc = cri_tolower((char)c);
+                h = (h * 33) ^ (unsigned char)lc;
+                if (wl < 16) w[wl] = lc;
+                wl++;
+                p++;
+            } else if (c >= 0x80) {
+                /* ’ between letters is an apostrophe */
+                if (c == 0xE2 && e - p >= 3 && p[1] == 0x80 && p[2] == 0x99 && p + 3 < e &&
+                    cri_isalpha(p[3])) {
+                    h = (h * 33) ^ '\'';
+                    if (wl < 16) w[wl] = '\'';
+                    wl++;
+                    p += 3;
+                    continue;
+                }
+                if (utf8_sep(p, e)) break;
+                alpha++;
+                h = (h * 33) ^ c;
+                if (wl < 16) w[wl] = (char)c;
+                wl++;
+                p++;
+            } else if ((c == '-' || c == '\'' || c == '.') && p + 1 < e && cri_isalnum(p[1]) &&
+                       wl > 0) {
+                if (c == '.') dot = true;
+                h = (h * 33) ^ c;
+                if (wl < 16) w[wl] = (char)c;
+                wl++;
+                p++;
+            } else {
+                break;
+            }
+        }
+        (void)ws;
+        l->words++;
+        if (upper) l->caps++;
+        if (allup && alpha >= 2) l->allcaps++;
+        if (digit) l->nums++;
+        key = (key ^ h) * 0x9E3779B97F4A7C15ULL;
+        if (!vocab) continue;
+        if (dot && wl <= 64 && word_is_domain((const char *)ws, (size_t)(p - ws))) l->flags |= BL_URL;
+        if (l->words == 1 && !upper && alpha) l->flags |= BL_LOWER;
+        int slot = lex_find(h, w, wl);
+        if (slot < 0) {
+            if (l->words == 1) l->first = 0;
+            prev_hit = false;
+            if (wl == 3 && memcmp(w, "www", 3) == 0) l->flags |= BL_URL;
+            continue;
+        }
+        const lexent *x = &LEX[slot];
+        uint16_t f = x->flags;
+        if (l->words == 1) l->first = f;
+        if (f & LX_STOP) l->stops++;
+        if (f & LX_YOU) l->you++;
+        if (f & LX_WE) l->we++;
+        if (f & LX_CITE) l->cite++;
+        if (f & LX_SAYS) l->says++;
+        if (f & LX_ROLE) l->role++;
+        if (f & LX_META) l->meta++;
+        if (f & LX_TAGLBL) l->tag++;
+        if (f & LX_CREDIT) l->credit++;
+        if (x->cat) {
+            catw[x->cat] += x->weight;
+            l->promo += x->weight;
+        }
+        if (prev_hit && promo_bigram(prevw, x->w)) {
+            l->flags |= BL_BIGRAM;
+            l->promo += 8;
+        }
+        memcpy(prevw, x->w, 16);
+        prev_hit = true;
+    }
+    l->key = cri_mix64(key ^ seed ^ l->words);
+    /* how it ends */
+    const unsigned char *base = (const unsigned char *)text + l->cstart;
+    const unsigned char *q = e;
+    while (q > base) {
+        unsigned char c = q[-1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+            q--;
+            continue;
+        }
+        if (q - base >= 3 && q[-3] == 0xE2 && q[-2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) {
+            q -= 3;
+            continue;
+        }
+        break;
+    }
+    if (q > base) {
+        unsigned char c = q[-1];
+        if (c == '.' || c == '!' || c == '?') l->flags |= BL_TERM;
+        if (c == '!') l->flags |= BL_EXCL;
+        if (c == '?') l->flags |= BL_QMARK;
+        if (c == ':') l->flags |= BL_COLON;
+        if (c == 0xA6 && q - base >= 3 && q[-3] == 0xE2)
+            l->flags |= BL_TERM;   /* … */
+    }
+    if (vocab) {
+        int best = 0;
+        for (int k = 1; k < 13; k++)
+            if (catw[k] > catw[best]) best = k;
+        l->cat = (uint8_t)best;
+    }
+}
+
+uint64_t cri_bp_key(const char *s, size_t n, uint64_t seed) {
+    cri_bline l;
+    memset(&l, 0, sizeof l);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+    l.end = (uint32_t)(n > UINT32_MAX ? UINT32_MAX : n);
+    scan_line(s, &l, seed, false);
+    return l.key;
+}
+
+/* Split text into trimmed non-blank lines. Returns count, or -1 on OOM. */
+static long split_lines(const char *text, size_t len, cri_bline **out, size_t *consumed) {
+    size_t cap = 64, n = 0;
+    cri_bline *L = malloc(cap * sizeof *L);
+    if (!L) return -1;
+    const char *p = text, *end = text + len;
+    bool blank = true;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *s = p, *e = le;
+        while (s < e && (*s == ' ' || *s == '\t')) s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
+        /* no-break spaces at the ends */
+        while (e - s >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+            s += 2;
+            while (s < e && (*s == ' ' || *s == '\t')) s++;
+        }
+        while (e - s >= 2 && (unsigned char)e[-2] == 0xC2 && (unsigned char)e[-1] == 0xA0) {
+            e -= 2;
+            while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
+        }
+        if (e > s) {
+            if (n == CRI_BP_MAX_LINES) break;
+            if (n == cap) {
+                cap *= 2;
+                cri_bline *nL = realloc(L, cap * sizeof *L);
+                if (!nL) {
+                    free(L);
+                    return -1;
+                }
+                L = nL;
+            }
+            cri_bline *l = &L[n++];
+            memset(l, 0, sizeof *l);
+            l->start = (uint32_t)(s - text);
+            l->end = (uint32_t)(e - text);
+            if (blank) l->flags |= BL_BLANK;
+            blank = false;
+        } else {
+            blank = true;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    *consumed = (size_t)(p - text);
+    *out = L;
+    return (long)n;
+}
+
+/* ---- cross-article statistics ------------------------------------------- */
+
+struct cri_line_stats {
+    uint64_t seed;
+    uint64_t *keys;    /* 0: empty */
+    uint32_t *counts;
+    size_t cap, n;
+    cri_strmap outlets;   /* outlet key -> documents */
+};
+
+cri_line_stats *cri_line_stats_new(uint64_t seed) {
+    cri_line_stats *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->seed = seed;
+    s->cap = 1024;
+    s->keys = calloc(s->cap, sizeof *s->keys);
+    s->counts = calloc(s->cap, sizeof *s->counts);
+    if (!s->keys || !s->counts || cri_strmap_init(&s->outlets, 16, seed)) {
+        free(s->keys);
+        free(s->counts);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void cri_line_stats_free(cri_line_stats *s) {
+    if (!s) return;
+    free(s->keys);
+    free(s->counts);
+    cri_strmap_free(&s->outlets);
+    free(s);
+}
+
+static size_t stats_slot(const uint64_t *keys, size_t cap, uint64_t k) {
+    size_t i = (size_t)(k & (cap - 1));
+    while (keys[i] && keys[i] != k) i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static int stats_grow(cri_line_stats *s) {
+    size_t nc = s->cap * 2;
+    uint64_t *nk = calloc(nc, sizeof *nk);
+    uint32_t *ncn = calloc(nc, sizeof *ncn);
+    if (!nk || !ncn) {
+        free(nk);
+        free(ncn);
+        return -1;
+    }
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->keys[i]) {
+            size_t j = stats_slot(nk, nc, s->keys[i]);
+            nk[j] = s->keys[i];
+            ncn[j] = s->counts[i];
+        }
+    free(s->keys);
+    free(s->counts);
+    s->keys = nk;
+    s->counts = ncn;
+    s->cap = nc;
+    return 0;
+}
+
+static uint64_t stats_key(uint64_t outlet_h, uint64_t line_key) {
+    uint64_t k = cri_mix64(outlet_h ^ (line_key * 0xD6E8FEB86659FD93ULL));
+    return k ? k : 1;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *text, size_t len) {
+    if (!s || !outlet_key || !text) return 0;
+    bool fresh;
+    int64_t *docs = cri_strmap_upsert(&s->outlets, outlet_key, strlen(outlet_key), 0, &fresh);
+    if (!docs) return -1;
+    (*docs)++;
+    uint64_t oh = cri_hash64(outlet_key, strlen(outlet_key), s->seed);
+    uint64_t keys[256];
+    uint64_t *k = keys;
+    size_t cap = 256, n = 0;
+    const char *p = text, *end = text + len;
+    while (p < end && n < CRI_BP_STATS_MAX_LINES) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        size_t ll = (size_t)(le - p);
+        if (ll > 0 && ll <= CRI_BP_STATS_MAX_LINE) {
+            cri_bline l;
+            memset(&l, 0, sizeof l);
+            const char *a = p, *b = le;
+            while (a < b && (*a == ' ' || *a == '\t')) a++;
+            while (b > a && (b[-1] == ' ' || b[-1] == '\t')) b--;
+            l.start = (uint32_t)(a - text);
+            l.end = (uint32_t)(b - text);
+            if (b > a) {
+                scan_line(text, &l, s->seed, false);
+                if (l.words) {
+                    if (n == cap) {
+                        uint64_t *nk = malloc(cap * 2 * sizeof *nk);
+                        if (!nk) {
+                            if (k != keys) free(k);
+                            return -1;
+                        }
+                        memcpy(nk, k, n * sizeof *nk);
+                        if (k != keys) free(k);
+                        k = nk;
+                        cap *= 2;
+                    }
+                    k[n++] = stats_key(oh, l.key);
+                }
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    qsort(k, n, sizeof *k, cmp_u64);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && k[i] == k[i - 1]) continue;
+        if ((s->n + 1) * 4 > s->cap * 3 && stats_grow(s)) {
+            rc = -1;
+            break;
+        }
+        size_t j = stats_slot(s->keys, s->cap, k[i]);
+        if (!s->keys[j]) {
+            s->keys[j] = k[i];
+            s->n++;
+        }
+        if (s->counts[j] < UINT32_MAX) s->counts[j]++;
+    }
+    if (k != keys) free(k);
+    return rc;
+}
+
+static uint32_t stats_count(const cri_line_stats *s, uint64_t oh, uint64_t line_key) {
+    uint64_t k = stats_key(oh, line_key);
+    size_t j = stats_slot(s->keys, s->cap, k);
+    return s->keys[j] ? s->counts[j] : 0;
+}
+
+/* ---- outlet key ---------------------------------------------------------- */
+
+static void put_lower(cri_buf *b, const char *s, size_t n) {
+    cri_buf_clear(b);
+    for (size_t i = 0; i < n; i++) cri_buf_putc(b, cri_tolower(s[i]));
+}
+
+/* Domain of a URL without "www." (into b); false if none. */
+static bool url_domain(const char *url, cri_buf *b) {
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    const char *e = p;
+    while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#') e++;
+    if (e - p >= 4 && cri_tolower(p[0]) == 'w' && cri_tolower(p[1]) == 'w' &&
+        cri_tolower(p[2]) == 'w' && p[3] == '.')
+        p += 4;
+    if (e <= p || !memchr(p, '.', (size_t)(e - p))) return false;
+    put_lower(b, p, (size_t)(e - p));
+    return b->len > 0;
+}
+
+static bool webmail(const char *d, size_t n) {
+    static const char *const W[] = {"gmail.", "yahoo.", "hotmail.", "outlook.", "protonmail.",
+                                    "proton.", "icloud.", "aol.", "mail.", "live.", "gmx."};
+    for (size_t i = 0; i < sizeof W / sizeof W[0]; i++)
+        if (n > strlen(W[i]) && memcmp(d, W[i], strlen(W[i])) == 0) return true;
+    return false;
+}
+
+/* An e-mail domain in text (not a webmail one): start and length. */
+static bool email_domain(const char *text, size_t len, size_t *ds, size_t *dn) {
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *at = memchr(p, '@', (size_t)(end - p));
+        if (!at) return false;
+        if (at > text && cri_isalnum((unsigned char)at[-1])) {
+            const char *s = at + 1, *e = s;
+            while (e < end && (cri_isalnum((unsigned char)*e) || *e == '-' ||
+                               (*e == '.' && e + 1 < end && cri_isalnum((unsigned char)e[1]))))
+                e++;
+            if (e - s >= 4 && memchr(s, '.', (size_t)(e - s))) {
+                char low[64];
+                size_t n = (size_t)(e - s) < sizeof low ? (size_t)(e - s) : sizeof low - 1;
+                for (size_t i = 0; i < n; i++) low[i] = cri_tolower(s[i]);
+                if (!webmail(low, n)) {
+                    *ds = (size_t)(s - text);
+                    *dn = (size_t)(e - s);
+                    return true;
+                }
+            }
+        }
+        p = at + 1;
+    }
+    return false;
+}
+
+/* "X News Desk", "X Web Desk", "X Staff", "X Bureau" in the text's head. */
+static bool desk_name(const char *text, size_t len, size_t *ns, size_t *nn) {
+    size_t lim = len < 4096 ? len : 4096;
+    static const char *const D[] = {" News Desk", " Web Desk", " Desk", " News Service",
+                                    " Newsroom", " Bureau", " Staff"};
+    for (size_t d = 0; d < sizeof D / sizeof D[0]; d++) {
+        const char *p = memmem(text, lim, D[d], strlen(D[d]));
+        if (!p) continue;
+        /* the capitalized words just before */
+        const char *e = p, *s = p;
+        int words = 0;
+        while (s > text && words < 3) {
+            const char *q = s;
+            while (q > text && q[-1] == ' ') q--;
+            const char *w = q;
+            while (w > text && (cri_isalnum((unsigned char)w[-1]) || w[-1] == '.' || w[-1] == '-')) w--;
+            if (w == q || !cri_isupper((unsigned char)*w)) break;
+            s = w;
+            words++;
+            if (w > text && w[-1] != ' ') break;
+        }
+        if (words && e > s) {
+            *ns = (size_t)(s - text);
+            *nn = (size_t)(e - s);
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *cri_outlet_key(const cri_input *in, const char *text, size_t len, cri_buf *scratch) {
+    if (in && in->outlet && *in->outlet) {
+        put_lower(scratch, in->outlet, strlen(in->outlet));
+        return scratch->data;
+    }
+    if (in && in->url && url_domain(in->url, scratch)) return scratch->data;
+    if (!text) return NULL;
+    size_t s, n;
+    if (desk_name(text, len, &s, &n)) {
+        put_lower(scratch, text + s, n);
+        return scratch->data;
+    }
+    if (email_domain(text, len, &s, &n)) {
+        put_lower(scratch, text + s, n);
+        return scratch->data;
+    }
+    return NULL;
+}
+
+/* ---- classification ------------------------------------------------------ */
+
+/* Promo score in quarter points, with the signals beyond single words. */
+static int promo_score(const cri_bline *l) {
+    int s = l->promo;
+    bool other = l->you || l->we || (l->flags & (BL_URL | BL_EMAIL | BL_BIGRAM));
+    if (l->first & LX_IMP) s += (other || l->words <= 2) ? 6 : 3;
+    s += (l->you > 2 ? 2 : l->you) * 3;
+    if (l->we && l->words <= 8) s += 2;
+    if (l->flags & BL_URL) s += 6;
+    if (l->flags & BL_EMAIL) s += 6;
+    if ((l->flags & BL_EXCL) && l->words <= 10) s += 2;
+    if (l->says) s -= 6 * l->says;
+    return s;
+}
+
+static const char *promo_reason(const cri_bline *l) {
+    int s = promo_score(l);
+    unsigned n = l->words;
+    bool hit = false;
+    if (n <= 6 && s >= 6) hit = true;
+    else if (s >= 10 && s * 10 >= (int)n * 6) {
+        /* a reported sentence in the third person needs more evidence */
+        bool statement = !(l->first & LX_IMP) && !l->you && (l->flags & BL_TERM) && n >= 6 &&
+                         !(l->flags & (BL_URL | BL_EMAIL | BL_BIGRAM));
+        hit = !statement || s >= 16;
+    }
+    if (!hit) return NULL;
+    if (l->cat && LEX_CAT_NAME[l->cat]) return LEX_CAT_NAME[l->cat];
+    return "cta";
+}
+
+static bool ieq_prefix(const char *s, size_t n, const char *lw) {
+    size_t m = strlen(lw);
+    if (n < m) return false;
+    for (size_t i = 0; i < m; i++)
+        if (cri_tolower(s[i]) != lw[i]) return false;
+    return true;
+}
+
+/* Photo credit at the end of a line: "Name Surname/AP", "Photo: Getty
+ * Images", "(Reuters)", "AFP via Getty Images", "© Reuters".  Returns the
+ * byte offset where the credit starts (caption text before it), or -1. */
+static long credit_start(const char *t, const cri_bline *l) {
+    const char *s = t + l->cstart, *e = t + l->end;
+    size_t n = (size_t)(e - s);
+    /* "Photo: X", "Photograph: X", "Image: X", "Credit: X", "Picture: X",
+     * "Photo by X", "Image source, X" anywhere in the line */
+    static const char *const LEAD[] = {"photo:", "photo by ", "photos:", "photograph:",
+                                       "photograph by ", "image:", "image source",
+                                       "image credit", "picture:", "credit:", "photo credit",
+                                       "pictured:", "source: getty", "(photo", "(image",
+                                       "(credit", "file photo", "© "};
+    for (size_t i = 0; i < n; i++) {
+        char c = cri_tolower(s[i]);
+        if (c != 'p' && c != 'i' && c != 'c' && c != '(' && c != 's' && c != 'f' && c != (char)0xC2) continue;
+        if (i > 0 && cri_isalnum((unsigned char)s[i - 1])) continue;
+        for (size_t k = 0; k < sizeof LEAD / sizeof LEAD[0]; k++) {
+            if (!ieq_prefix(s + i, n - i, LEAD[k])) continue;
+            /* the credit must close the line: short, no sentence after it */
+            size_t rest = n - i;
+            if (rest > 80) continue;
+            const char *dot = NULL;
+            for (const char *q = s + i + strlen(LEAD[k]); q < e - 1; q++)
+                if (*q == '.' && q[1] == ' ' && q + 2 < e && cri_isupper((unsigned char)q[2])) dot = q;
+            if (dot) continue;
+            return (long)(s + i - t);
+        }
+    }
+    /* "... Name Surname/Agency" or "REUTERS/Name Surname" at the end */
+    const char *sl = NULL;
+    for (const char *q = e - 1; q > s && e - q < 60; q--)
+        if (*q == '/') {
+            sl = q;
+            break;
+        }
+    if (sl && sl + 1 < e && cri_isupper((unsigned char)sl[1]) && sl > s &&
+        cri_isalpha((unsigned char)sl[-1])) {
+        /* right side: capitalized words to the end */
+        const char *q = sl + 1;
+        bool ok = true;
+        int rw = 0;
+        while (q < e && ok) {
+            if (!cri_isupper((unsigned char)*q)) ok = false;
+            while (q < e && *q != ' ') q++;
+            rw++;
+            while (q < e && *q == ' ') q++;
+        }
+        if (ok && rw <= 5 && !memchr(sl + 1, ':', (size_t)(e - sl - 1))) {
+            /* left side: two capitalized words (a name), or one all-caps agency */
+            const char *w2 = sl;
+            while (w2 > s && w2[-1] != ' ') w2--;
+            if (!cri_isupper((unsigned char)*w2)) return -1;
+            const char *start = w2;
+            bool agency = true;
+            for (const char *z = w2; z < sl; z++)
+                if (cri_islower((unsigned char)*z)) agency = false;
+            if (!agency && w2 > s + 1) {
+                const char *w1 = w2 - 1;
+                while (w1 > s && w1[-1] != ' ') w1--;
+                if (cri_isupper((unsigned char)*w1) && w2 - 1 - w1 <= 20 &&
+                    !(w2 - 2 >= w1 && (w2[-2] == '.' || w2[-2] == ',' || w2[-2] == ':')))
+                    start = w1;
+                /* a particle or an initial before makes three words */
+                if (start == w1 && w1 > s + 1) {
+                    const char *w0 = w1 - 1;
+                    while (w0 > s && w0[-1] != ' ') w0--;
+                    size_t wl0 = (size_t)(w1 - 1 - w0);
+                    if ((wl0 == 2 && w0[1] == '.') || (wl0 <= 3 && cri_islower((unsigned char)*w0) &&
+                                                       (ieq_prefix(w0, wl0, "de") || ieq_prefix(w0, wl0, "van") ||
+                                                        ieq_prefix(w0, wl0, "von") || ieq_prefix(w0, wl0, "al"))))
+                        start = w0;
+                }
+            }
+            return (long)(start - t);
+        }
+    }
+    /* "(AP)", "(Reuters)", "AFP via Getty Images", "Getty Images" closing the line */
+    static const char *const TAIL[] = {"getty images", "via getty images", "shutterstock",
+                                       "alamy", "(ap)", "(reuters)", "(afp)", "(epa)"};
+    for (size_t k = 0; k < sizeof TAIL / sizeof TAIL[0]; k++) {
+        size_t m = strlen(TAIL[k]);
+        if (n >= m && ieq_prefix(e - m, m, TAIL[k])) {
+            const char *q = e - m;
+            /* take the agency or photographer words just before */
+            while (q > s && q[-1] == ' ') q--;
+            const char *w = q;
+            int words = 0;
+            while (w > s && words < 4) {
+                const char *z = w;
+                while (z > s && z[-1] != ' ') z--;
+                if (!cri_isupper((unsigned char)*z) || (w > z && (w[-1] == '.' || w[-1] == ','))) break;
+                w = z;
+                words++;
+                while (w > s && w[-1] == ' ') w--;
+                if (w > s && (w[-1] == '.' || w[-1] == ',')) break;
+            }
+            while (w < q && *w == ' ') w++;
+            return (long)(w - t);
+        }
+    }
+    return -1;
+}
+
+/* Label lines that open a tag list: "Tags:", "Country:", "Topics". */
+static bool tag_label(const char *t, const cri_bline *l) {
+    if (l->words == 0 || l->words > 3 || !l->tag) return false;
+    if (l->flags & BL_COLON) return true;
+    (void)t;
+    return l->words == 1;
+}
+
+/* "About the writer", "About the author" (a bio block heading). */
+static bool bio_heading(const char *t, const cri_bline *l) {
+    const char *s = t + l->cstart;
+    size_t n = l->end - l->cstart;
+    return l->words <= 4 && (ieq_prefix(s, n, "about the ") || ieq_prefix(s, n, "about ")) &&
+           (l->role || ieq_prefix(s, n, "about the author") || ieq_prefix(s, n, "about us"));
+}
+
+/* "Name Surname is a ... reporter": an author bio line. */
+static bool bio_line(const char *t, const cri_bline *l) {
+    if (!l->role || l->words < 5) return false;
+    const char *s = t + l->cstart, *e = t + l->end;
+    const char *is = NULL;
+    for (const char *q = s; q + 4 < e && q - s < 60; q++)
+        if (q[0] == ' ' && q[1] == 'i' && q[2] == 's' && q[3] == ' ') {
+            is = q;
+            break;
+        }
+    if (!is) return false;
+    return cri_meta_name_shaped(s, (size_t)(is - s), 2);
+}
+
+/* Lines that only point elsewhere: "Read more: ...", "Related: ...". */
+static bool related_prefix(const char *t, const cri_bline *l) {
+    const char *s = t + l->cstart;
+    size_t n = l->end - l->cstart;
+    static const char *const P[] = {"read more", "related:", "related stories", "related articles",
+                                    "see also", "also read", "read also", "more:", "watch:",
+                                    "listen:", "recommended", "more from", "more on this",
+                                    "you may also like", "you might also like", "most read",
+                                    "most popular", "trending", "read next", "up next",
+                                    "expanded coverage", "further reading", "latest news",
+                                    "more stories", "top stories", "editor's picks"};
+    for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
+        if (ieq_prefix(s, n, P[k])) return true;
+    return false;
+}
+
+/* A wire credit: "Reporting by X; Editing by Y", "(Additional reporting...)". */
+static bool credits_line(const char *t, const cri_bline *l) {
+    const char *s = t + l->cstart;
+    size_t n = l->end - l->cstart;
+    if (n && *s == '(') s++, n--;
+    return l->words <= 30 &&
+           (ieq_prefix(s, n, "reporting by") || ieq_prefix(s, n, "additional reporting") ||
+            ieq_prefix(s, n, "editing by") || ieq_prefix(s, n, "writing by") ||
+            ieq_prefix(s, n, "compiled by") || ieq_prefix(s, n, "produced by"));
+}
+
+/* Source notes: "Source: Reuters", "(With inputs from agencies.)". */
+static bool source_line(const char *t, const cri_bline *l) {
+    const char *s = t + l->cstart;
+    size_t n = l->end - l->cstart;
+    if (l->words > 8) return false;
+    if (n && *s == '(') s++, n--;
+    return ieq_prefix(s, n, "source:") || ieq_prefix(s, n, "sources:") ||
+           ieq_prefix(s, n, "with inputs from") || ieq_prefix(s, n, "inputs from") ||
+           ieq_prefix(s, n, "with agency inputs") || ieq_prefix(s, n, "agencies contributed") ||
+           ieq_prefix(s, n, "source -") || ieq_prefix(s, n, "via ");
+}
+
+/* Strong content: reads as article prose. */
+static bool strong(const cri_bline *l) {
+    return !l->reason && l->dup <= 1 && l->words >= 10 && ((l->flags & BL_TERM) || l->words >= 20);
+}
+
+static bool fragment(const cri_bline *l) {
+    return !cri_bl_sentence(l);
+}
+
+typedef struct keyidx {
+    uint64_t key;
+    uint32_t idx;
+} keyidx;
+
+static int cmp_keyidx(const void *a, const void *b) {
+    const keyidx *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static cr_status nomem(cr_ctx *ctx) { return cri_fail(ctx, CR_ERR_NOMEM, "out of memory"); }
+
+cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
+                           const cri_input *in, const cri_line_stats *stats) {
+    cri_bline *L = NULL;
+    size_t consumed = 0;
+    long nl = split_lines(text, len, &L, &consumed);
+    if (nl < 0) return nomem(ctx);
+    size_t n = (size_t)nl;
+    cr_status st = CR_OK;
+    cri_buf body = {0};
+    keyidx *ki = NULL;
+    uint64_t seed = ctx->opt.seed;
+
+    for (size_t i = 0; i < n; i++) scan_line(text, &L[i], seed, true);
+
+    /* repetition within the article */
+    if (n > 1) {
+        ki = malloc(n * sizeof *ki);
+        if (!ki) goto oom;
+        for (size_t i = 0; i < n; i++) ki[i] = (keyidx){L[i].key, (uint32_t)i};
+        qsort(ki, n, sizeof *ki, cmp_keyidx);
+        for (size_t i = 0; i < n;) {
+            size_t j = i;
+            while (j < n && ki[j].key == ki[i].key) j++;
+            for (size_t k = i; k < j; k++) L[ki[k].idx].dup = (uint32_t)(j - i);
+            i = j;
+        }
+    } else if (n == 1) {
+        L[0].dup = 1;
+    }
+
+    /* repetition across the outlet's articles */
+    uint64_t outlet_docs = 0;
+    if (stats) {
+        cri_buf kb = {0};
+        const char *okey = cri_outlet_key(in, text, len, &kb);
+        if (okey) {
+            int64_t *nd = cri_strmap_get(&stats->outlets, okey, strlen(okey));
+            outlet_docs = nd ? (uint64_t)*nd : 0;
+            if (outlet_docs >= 3) {
+                uint64_t oh = cri_hash64(okey, strlen(okey), stats->seed);
+                for (size_t i = 0; i < n; i++)
+                    if (L[i].end - L[i].start <= CRI_BP_STATS_MAX_LINE && i < CRI_BP_STATS_MAX_LINES) {
+                        /* same key as cri_line_stats_add computed (its seed) */
+                        cri_bline tmp;
+                        memset(&tmp, 0, sizeof tmp);
+                        tmp.start = L[i].start;
+                        tmp.end = L[i].end;
+                        if (stats->seed != seed) scan_line(text, &tmp, stats->seed, false);
+                        else tmp.key = L[i].key;
+                        L[i].xdocs = stats_count(stats, oh, tmp.key);
+                    }
+            }
+        }
+        cri_buf_free(&kb);
+    }
+
+    /* 1. line rules */
+    for (size_t i = 0; i < n; i++) {
+        cri_bline *l = &L[i];
+        if (bio_heading(text, l)) {
+            l->reason = CRI_R_BIO;
+            continue;
+        }
+        if (source_line(text, l)) {
+            l->reason = CRI_R_SOURCE;
+            continue;
+        }
+        if (credits_line(text, l)) {
+            l->reason = CRI_R_BYLINE;
+            continue;
+        }
+        long cs = credit_start(text, l);
+        if (cs >= 0) {
+            const char *a = text + l->cstart, *b = text + cs;
+            while (b > a && (b[-1] == ' ' || b[-1] == '(' || b[-1] == '-' || b[-1] == ',' ||
+                             b[-1] == '|'))
+                b--;
+            if (b - a >= 12) {
+                /* caption text before the credit; "Image caption, " prefix dropped */
+                if (ieq_prefix(a, (size_t)(b - a), "image caption")) {
+                    a += 13;
+                    while (a < b && (*a == ',' || *a == ':' || *a == ' ')) a++;
+                }
+                l->cap_start = (uint32_t)(a - text);
+                l->cap_end = (uint32_t)(b - text);
+                l->reason = CRI_R_CAPTION;
+            } else if (l->words <= 10) {
+                l->reason = CRI_R_CREDIT;
+            }
+            if (l->reason) continue;
+        }
+        if (l->words <= 12 && related_prefix(text, l) && !(l->flags & BL_TERM && l->words > 8)) {
+            l->reason = CRI_R_RELATED;
+            continue;
+        }
+        const char *r = promo_reason(l);
+        if (r) l->reason = r;
+    }
+
+    /* 2. title, byline, dateline */
+    cri_meta_head(d, text, L, n, in, seed);
+
+    /* 3. blocks */
+    for (size_t i = 0; i < n; i++) {
+        cri_bline *l = &L[i];
+        /* tag lists: a label and the short items after it */
+        if (!l->reason && tag_label(text, l) && !(l->flags & BL_TERM)) {
+            l->reason = CRI_R_TAGS;
+            size_t j = i + 1;
+            while (j < n && L[j].words <= 5 && !(L[j].flags & BL_TERM) && !strong(&L[j]) &&
+                   (!(L[j].flags & BL_BLANK) || (L[j].flags & BL_BULLET))) {
+                if (!L[j].reason) L[j].reason = CRI_R_TAGS;
+                j++;
+            }
+            i = j - 1;
+            continue;
+        }
+        /* bio after "About the writer" */
+        if (l->reason == CRI_R_BIO && bio_heading(text, l)) {
+            for (size_t j = i + 1; j < n && j <= i + 2; j++) {
+                if (L[j].reason && L[j].reason != CRI_R_RELATED) break;
+                if (strong(&L[j]) && !bio_line(text, &L[j]) && j > i + 1) break;
+                L[j].reason = CRI_R_BIO;
+            }
+        }
+        /* bullet lists judged as a whole */
+        if ((l->flags & BL_BULLET) && (i == 0 || !(L[i - 1].flags & BL_BULLET))) {
+            size_t j = i, content = 0, promo = 0, items = 0;
+            while (j < n && (L[j].flags & BL_BULLET)) {
+                items++;
+                if (L[j].reason && L[j].reason != CRI_R_TAGS) promo++;
+                else if (L[j].words >= 8 && ((L[j].flags & BL_TERM) || L[j].words >= 14)) content++;
+                else if (promo_score(&L[j]) >= 3) promo++;
+                j++;
+            }
+            if (promo * 2 >= items && content * 2 < items) {
+                const char *why = NULL;
+                for (size_t k = i; k < j && !why; k++)
+                    if (L[k].reason && L[k].reason != CRI_R_TAGS) why = L[k].reason;
+                if (!why) why = CRI_R_PROMO;
+                for (size_t k = i; k < j; k++)
+                    if (!L[k].reason) L[k].reason = why;
+                /* its heading: the short line just before */
+                if (i > 0 && !L[i - 1].reason && fragment(&L[i - 1]) && L[i - 1].words <= 6)
+                    L[i - 1].reason = why;
+            }
+            i = j - 1;
+            continue;
+        }
+    }
+    /* caption titles: the short line right before a caption */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (L[i + 1].reason != CRI_R_CAPTION || L[i].reason || (L[i + 1].flags & BL_BLANK)) continue;
+        if (L[i].words <= 12 && !(L[i].flags & BL_TERM) && !(L[i].flags & BL_BULLET)) {
+            L[i].reason = CRI_R_CAPTION;
+            L[i].cap_start = L[i].cstart;
+            L[i].cap_end = L[i].end;
+        }
+    }
+
+    /* 4. zones: head and tail outside the article prose */
+    size_t first = n, last = n;
+    for (size_t i = 0; i < n; i++)
+        if (strong(&L[i])) {
+            if (first == n) first = i;
+            last = i;
+        }
+    for (size_t i = 0; i < n; i++) {
+        cri_bline *l = &L[i];
+        if (l->reason) continue;
+        bool xrep = l->xdocs >= 3 && outlet_docs >= 3;
+        if (first == n) {
+            /* no prose at all: keep sentences, drop repeated fragments */
+            if (xrep || (fragment(l) && l->dup > 1)) l->reason = CRI_R_REPEATED;
+            continue;
+        }
+        if (i < first) {
+            if (xrep) l->reason = CRI_R_REPEATED;
+            else if (fragment(l) && (l->words <= 4 || (l->stops == 0 && l->caps == l->words && l->words >= 4)))
+                l->reason = CRI_R_NAV;
+            else if (l->dup > 1 && fragment(l))
+                l->reason = CRI_R_REPEATED;
+        } else if (i > last) {
+            if (xrep || l->dup > 1) l->reason = CRI_R_REPEATED;
+            else if (bio_line(text, l)) l->reason = CRI_R_BIO;
+            else if (fragment(l)) {
+                l->reason = (l->flags & BL_COLON) ? CRI_R_RELATED : CRI_R_NAV;
+                /* a heading of promo lines takes their reason */
+                for (size_t j = i + 1; j < n && j <= i + 2; j++)
+                    if (L[j].reason && L[j].reason != CRI_R_REPEATED && L[j].reason != CRI_R_NAV) {
+                        if (j == i + 1 || !L[i + 1].reason) l->reason = L[j].reason;
+                        break;
+                    }
+            }
+        } else if (xrep && (fragment(l) || l->words <= 15)) {
+            l->reason = CRI_R_REPEATED;
+        }
+    }
+    /* 5. a line already in the body once goes the second time */
+    if (ki) {
+        for (size_t i = 0; i < n;) {
+            size_t j = i;
+            while (j < n && ki[j].key == ki[i].key) j++;
+            bool seen = false;
+            for (size_t k = i; k < j; k++) {
+                cri_bline *l = &L[ki[k].idx];
+                if (l->reason) continue;
+                if (seen && l->words) l->reason = CRI_R_REPEATED;
+                seen = true;
+            }
+            i = j;
+        }
+    }
+
+    /* body and removed lines, in order */
+    if (cri_buf_reserve(&body, len + 2)) goto oom;
+    for (size_t i = 0; i < n; i++) {
+        cri_bline *l = &L[i];
+        const char *s = text + l->start;
+        size_t ln = l->end - l->start;
+        if (l->reason) {
+            if (cri_doc_add_removed(d, s, ln, l->reason)) goto oom;
+            if (l->reason == CRI_R_CAPTION && l->cap_end > l->cap_start &&
+                cri_doc_add_caption(d, text + l->cap_start, l->cap_end - l->cap_start))
+                goto oom;
+            continue;
+        }
+        if (body.len) cri_buf_append(&body, "\n\n", 2);
+        cri_buf_append(&body, s, ln);
+    }
+    /* lines past the classification bound are body as they stand */
+    for (const char *p = text + consumed, *end = text + len; p < end;) {
+        const char *q = memchr(p, '\n', (size_t)(end - p));
+        const char *le = q ? q : end, *s = p, *e = le;
+        while (s < e && cri_isspace((unsigned char)*s)) s++;
+        while (e > s && cri_isspace((unsigned char)e[-1])) e--;
+        if (e > s) {
+            if (body.len && cri_buf_append(&body, "\n\n", 2)) goto oom;
+            if (cri_buf_append(&body, s, (size_t)(e - s))) goto oom;
+        }
+        p = q ? q + 1 : end;
+    }
+    d->body = cri_arena_strndup(&d->arena, body.data ? body.data : "", body.len);
+    if (!d->body) goto oom;
+    d->body_len = (uint32_t)body.len;
+    if (in && in->lang && *in->lang) {
+        d->language = cri_arena_strdup(&d->arena, in->lang);
+        if (!d->language) goto oom;
+    }
+    if (cri_meta_finish(d, text, L, n, in)) goto oom;
+    goto done;
+oom:
+    st = nomem(ctx);
+done:
+    free(ki);
+    free(L);
+    cri_buf_free(&body);
+    return st;
+}
+
+cr_status cri_extract_raw(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
+                          const cri_input *in) {
+    if (in->title && !(d->title = cri_arena_strdup(&d->arena, in->title))) return nomem(ctx);
+    if (in->outlet && !(d->outlet = cri_arena_strdup(&d->arena, in->outlet))) return nomem(ctx);
+    if (in->published) d->published = cri_meta_published(d, in->published, 0);
+    if (in->lang && *in->lang && !(d->language = cri_arena_strdup(&d->arena, in->lang)))
+        return nomem(ctx);
     cri_buf b = {0};
+    if (cri_buf_reserve(&b, len + 2)) return nomem(ctx);
     const char *p = text, *end = text + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -29,31 +1083,13 @@ static cr_status body_from_lines(cr_ctx *ctx, cr_doc *d, const char *text, size_
         while (s < e && cri_isspace((unsigned char)*s)) s++;
         while (e > s && cri_isspace((unsigned char)e[-1])) e--;
         if (e > s) {
-            if (b.len && cri_buf_append(&b, "\n\n", 2)) goto nomem;
-            if (cri_buf_append(&b, s, (size_t)(e - s))) goto nomem;
+            if (b.len) cri_buf_append(&b, "\n\n", 2);
+            cri_buf_append(&b, s, (size_t)(e - s));
         }
         p = nl ? nl + 1 : end;
     }
     d->body = cri_arena_strndup(&d->arena, b.data ? b.data : "", b.len);
     d->body_len = (uint32_t)b.len;
     cri_buf_free(&b);
-    return d->body ? CR_OK : cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-nomem:
-    cri_buf_free(&b);
-    return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-}
-
-cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
-                           const cri_input *in, const cri_line_stats *stats) {
-    (void)stats;
-    return cri_extract_raw(ctx, d, text, len, in);
-}
-
-cr_status cri_extract_raw(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
-                          const cri_input *in) {
-    d->title = cri_arena_strdup(&d->arena, in->title);
-    d->outlet = cri_arena_strdup(&d->arena, in->outlet);
-    d->published = cri_arena_strdup(&d->arena, in->published);
-    d->language = cri_arena_strdup(&d->arena, in->lang);
-    return body_from_lines(ctx, d, text, len);
+    return d->body ? CR_OK : nomem(ctx);
 }

@@ -1,0 +1,84 @@
+/*
+ * boilerplate.h — the line model boilerplate.c and metadata.c share: each
+ * non-blank line of an article with the features both need (shape, word
+ * classes, promo vocabulary, repetition) and the reason it is not body.
+ */
+#ifndef CRI_BOILERPLATE_H
+#define CRI_BOILERPLATE_H
+
+#include "internal.h"
+
+/* Lines classified per document; lines beyond are body as they stand (a
+ * text of millions of one-word lines stays linear and bounded). */
+#define CRI_BP_MAX_LINES 100000
+/* Lines longer than this are not counted in cross-article statistics
+ * (boilerplate repeated across an outlet's pages is short). */
+#define CRI_BP_STATS_MAX_LINE 600
+/* Lines of a document counted in cross-article statistics. */
+#define CRI_BP_STATS_MAX_LINES 4000
+/* Lines at the head and tail searched for datelines and bylines. */
+#define CRI_BP_HEAD_LINES 16
+#define CRI_BP_TAIL_LINES 6
+
+/* line flags */
+enum {
+    BL_BULLET = 1u << 0,   /* starts with a bullet marker */
+    BL_TERM = 1u << 1,     /* ends like a sentence: . ! ? … (quotes allowed) */
+    BL_COLON = 1u << 2,    /* ends with ':' */
+    BL_URL = 1u << 3,      /* a web address (www., http, name.com) */
+    BL_EMAIL = 1u << 4,    /* an e-mail address */
+    BL_PIPE = 1u << 5,     /* fields split by " | " */
+    BL_EXCL = 1u << 6,     /* ends with '!' */
+    BL_QMARK = 1u << 7,    /* ends with '?' */
+    BL_LOWER = 1u << 8,    /* first word starts lower case */
+    BL_BLANK = 1u << 9,    /* a blank line before it */
+    BL_BIGRAM = 1u << 10   /* a promo phrase: "read more", "sign up", ... */
+};
+
+/* lexicon word flags (tools/gen_boiler_lex.py writes them into the table) */
+enum {
+    LX_STOP = 1, LX_YOU = 2, LX_WE = 4, LX_IMP = 8, LX_CITE = 16, LX_ROLE = 32, LX_META = 64,
+    LX_TAGLBL = 128, LX_CREDIT = 256, LX_BYWORD = 512, LX_SAYS = 1024
+};
+
+typedef struct cri_bline {
+    uint32_t start, end;   /* trimmed line in the text */
+    uint32_t cstart;       /* after a bullet marker */
+    uint64_t key;          /* case-, punctuation- and space-insensitive */
+    uint16_t words, stops, caps, allcaps, nums;
+    uint16_t you, we, cite, says, role, meta, tag, credit;
+    uint16_t flags;
+    uint16_t first;        /* lexicon flags of the first word */
+    int32_t promo;         /* promo vocabulary weight, quarter points */
+    uint8_t cat;           /* strongest promo category (index) */
+    uint32_t dup;          /* lines with the same key in this document */
+    uint32_t xdocs;        /* documents of the outlet holding this line */
+    uint32_t cap_start, cap_end;  /* caption text of a caption line */
+    const char *reason;    /* NULL: body */
+} cri_bline;
+
+/* Reasons (static strings). */
+extern const char *const CRI_R_TITLE, *const CRI_R_BYLINE, *const CRI_R_DATELINE,
+    *const CRI_R_CAPTION, *const CRI_R_CREDIT, *const CRI_R_SOURCE, *const CRI_R_TAGS,
+    *const CRI_R_REPEATED, *const CRI_R_BIO, *const CRI_R_NAV, *const CRI_R_RELATED,
+    *const CRI_R_PROMO;
+
+/* Sentence-like: enough words and a sentence end, or long. */
+static inline bool cri_bl_sentence(const cri_bline *l) {
+    return (l->words >= 6 && (l->flags & BL_TERM)) || l->words >= 16;
+}
+
+/* metadata.c */
+/* Title, byline and dateline at the head (marks their lines). */
+void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cri_input *in,
+                   uint64_t seed);
+/* boilerplate.c: the line key of any string (as lines are keyed). */
+uint64_t cri_bp_key(const char *s, size_t n, uint64_t seed);
+/* Outlet, cites, byline fallback from the classified lines. */
+int cri_meta_finish(cr_doc *d, const char *text, cri_bline *L, size_t n, const cri_input *in);
+/* Normalize a JSON Lines `published` value (ISO or any form pubdate reads). */
+char *cri_meta_published(cr_doc *d, const char *value, int order);
+/* Name-shaped: 1-4 capitalized words (particles and initials allowed). */
+bool cri_meta_name_shaped(const char *s, size_t n, size_t min_words);
+
+#endif
