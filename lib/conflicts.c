@@ -1,0 +1,591 @@
+/*
+ * conflicts.c — where the sources of a story disagree, typed and quoted.
+ *
+ * Runs in the brief after the facts are grouped.  Only sentences of one fact
+ * are compared (two different events with different dates are two facts),
+ * and precision comes first:
+ *   date    two full days within a few days of each other, each stated
+ *           outright (no "Monday", "yesterday": a weekday resolved a week
+ *           off must not read as a conflict); a month against a day of it,
+ *           periods and durations are never conflicts.
+ *   number  the same head noun with values apart by more than the
+ *           rounding of each ("4.8 million" covers 4.75-4.85 million) and
+ *           the slack of its qualifier ("almost 5 million", "about",
+ *           "more than"); not in sentences reporting someone's claim.
+ *   name    one entity written two ways by different articles, where the
+ *           forms are spelling variants (same parts, small edits): from the
+ *           resolved entities, else from capitalized names within one fact.
+ *   status  one side says arrived, the other left/departed, in one fact.
+ * Every value keeps the sentences saying it, with their documents.
+ */
+#include "brief.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define DATE_CONFLICT_MAX_DAYS 3
+
+int cri_brief_edit_distance(const char *a, size_t na, const char *b, size_t nb, int max) {
+    if (na > 64 || nb > 64) return max + 1;
+    int d0[66], d1[66], d2[66];
+    int *pp = d0, *p = d1, *cur = d2;
+    for (size_t j = 0; j <= nb; j++) p[j] = (int)j;
+    for (size_t i = 1; i <= na; i++) {
+        cur[0] = (int)i;
+        int rowmin = cur[0];
+        for (size_t j = 1; j <= nb; j++) {
+            int cost = cri_tolower(a[i - 1]) != cri_tolower(b[j - 1]);
+            int v = p[j] + 1;
+            if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+            if (p[j - 1] + cost < v) v = p[j - 1] + cost;
+            if (i > 1 && j > 1 && cri_tolower(a[i - 1]) == cri_tolower(b[j - 2]) &&
+                cri_tolower(a[i - 2]) == cri_tolower(b[j - 1]) && pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            cur[j] = v;
+            if (v < rowmin) rowmin = v;
+        }
+        if (rowmin > max) return max + 1;
+        int *t = pp;
+        pp = p;
+        p = cur;
+        cur = t;
+    }
+    return p[nb];
+}
+
+/* Split a name into words (spaces and hyphens kept inside words). */
+static size_t name_words(const char *s, size_t n, const char **w, size_t *wl, size_t max) {
+    size_t k = 0, i = 0;
+    while (i < n && k < max) {
+        while (i < n && (s[i] == ' ' || s[i] == ',')) i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ' && s[i] != ',') i++;
+        if (i > st) {
+            w[k] = s + st;
+            wl[k] = i - st;
+            k++;
+        }
+    }
+    return k;
+}
+
+bool cri_brief_name_variant(const char *a, size_t na, const char *b, size_t nb) {
+    const char *wa[8], *wb[8];
+    size_t la[8], lb[8];
+    size_t ka = name_words(a, na, wa, la, 8), kb = name_words(b, nb, wb, lb, 8);
+    if (ka != kb || ka < 2 || ka > 6) return false;
+    size_t same = 0, diff = 0;
+    for (size_t i = 0; i < ka; i++) {
+        if (la[i] == lb[i] && cri_brief_edit_distance(wa[i], la[i], wb[i], lb[i], 0) == 0) {
+            same++;
+            continue;
+        }
+        /* a spelling variant keeps the initial and the rough length */
+        if (cri_tolower(wa[i][0]) != cri_tolower(wb[i][0])) return false;
+        size_t m = la[i] < lb[i] ? la[i] : lb[i];
+        if (m < 3) return false;
+        int maxd = m >= 5 ? 2 : (m >= 4 ? 2 : 1);
+        if (cri_brief_edit_distance(wa[i], la[i], wb[i], lb[i], maxd) > maxd) return false;
+        diff++;
+    }
+    return same >= 1 && diff >= 1 && diff <= 2;
+}
+
+/* ---- helpers --------------------------------------------------------------- */
+
+static int64_t day_number(const char *v) {
+    int y = 0, m = 0, d = 0;
+    for (int i = 0; i < 4; i++) y = y * 10 + (v[i] - '0');
+    m = (v[5] - '0') * 10 + (v[6] - '0');
+    d = (v[8] - '0') * 10 + (v[9] - '0');
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static bool is_day(const char *v) {
+    if (!v || strlen(v) != 10) return false;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (v[i] != '-') return false;
+        } else if (!cri_isdigit((unsigned char)v[i])) return false;
+    }
+    return true;
+}
+
+/* A date said outright, not relative to the day of writing. */
+static bool date_is_explicit(const cr_doc *d, const cri_timex *t) {
+    static const char *const deictic[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                          "saturday", "sunday", "yesterday", "today", "tomorrow",
+                                          "tonight", "ago", "last", "next", "this", "earlier", "later"};
+    if (t->end > d->body_len || t->end <= t->start) return false;
+    const char *p = d->body + t->start;
+    size_t n = t->end - t->start;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cri_isalpha((unsigned char)p[i])) i++;
+        size_t st = i;
+        while (i < n && cri_isalpha((unsigned char)p[i])) i++;
+        for (size_t k = 0; k < sizeof deictic / sizeof *deictic; k++) {
+            size_t l = strlen(deictic[k]);
+            if (i - st == l) {
+                bool eq = true;
+                for (size_t q = 0; q < l && eq; q++) eq = cri_tolower(p[st + q]) == deictic[k][q];
+                if (eq) return false;
+            }
+        }
+    }
+    return true;
+}
+
+static cri_bconflict *new_conflict(cri_brief *b, const char *kind, int32_t fact) {
+    if (b->n_conflicts >= CRI_BRIEF_MAX_CONFLICTS) return NULL;
+    cri_bconflict *cf = CRI_PUSH(b->conflicts, b->n_conflicts, b->cap_conflicts);
+    if (!cf) return NULL;
+    cf->kind = kind;
+    cf->fact = fact;
+    return cf;
+}
+
+static cri_bvalue *add_value(cri_brief *b, cri_bconflict *cf, const char *value, const uint32_t *units,
+                             size_t n) {
+    cri_bvalue *nv = cri_arena_alloc(&b->arena, (cf->n_values + 1) * sizeof *nv);
+    if (!nv) return NULL;
+    if (cf->n_values) memcpy(nv, cf->values, cf->n_values * sizeof *nv);
+    cf->values = nv;
+    cri_bvalue *v = &nv[cf->n_values++];
+    v->value = cri_arena_strdup(&b->arena, value);
+    v->units = cri_arena_alloc(&b->arena, (n ? n : 1) * sizeof *v->units);
+    if (!v->value || !v->units) return NULL;
+    memcpy(v->units, units, n * sizeof *units);
+    v->n_units = n;
+    return v;
+}
+
+/* A short label for a fact: the first words of its representative. */
+static char *fact_about(cr_corpus *c, cri_brief *b, int32_t f) {
+    if (f < 0) return NULL;
+    size_t len;
+    const char *t = cri_bunit_text(c, &b->units[b->facts[f].rep], &len);
+    size_t i = 0, words = 0;
+    while (i < len && words < 12) {
+        while (i < len && t[i] == ' ') i++;
+        while (i < len && t[i] != ' ') i++;
+        words++;
+    }
+    while (i > 0 && i < len && ((unsigned char)t[i] & 0xC0) == 0x80) i--;
+    if (i < len) return cri_brief_printf(b, "%.*s…", (int)i, t);
+    return cri_brief_printf(b, "%.*s", (int)i, t);
+}
+
+typedef struct item { const char *value; uint32_t unit; uint32_t sdoc; double num; } item;
+
+static int cmp_item(const void *p, const void *q) {
+    const item *a = p, *b = q;
+    int c = strcmp(a->value, b->value);
+    if (c) return c;
+    return a->unit < b->unit ? -1 : a->unit > b->unit;
+}
+
+/* Values -> conflict when at least two values each have an article the
+ * other lacks.  items sorted by value. */
+static int emit(cr_corpus *c, cri_brief *b, const char *kind, int32_t f, item *it, size_t n,
+                const char *about) {
+    size_t nvals = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!i || strcmp(it[i].value, it[i - 1].value)) nvals++;
+    if (nvals < 2) return 0;
+    cri_bconflict *cf = new_conflict(b, kind, f);
+    if (!cf) return b->n_conflicts >= CRI_BRIEF_MAX_CONFLICTS ? 0 : -1;
+    cf->about = about ? cri_arena_strdup(&b->arena, about) : fact_about(c, b, f);
+    uint32_t units[64];
+    size_t i = 0;
+    while (i < n) {
+        size_t k = 0, j = i;
+        for (; j < n && strcmp(it[j].value, it[i].value) == 0; j++)
+            if (k < 64) units[k++] = it[j].unit;
+        if (!add_value(b, cf, it[i].value, units, k)) return -1;
+        i = j;
+    }
+    return 0;
+}
+
+/* Do the two values' article sets each have an article the other lacks? */
+static bool sides_differ(const item *it, size_t a0, size_t a1, size_t b0, size_t b1) {
+    bool a_only = false, b_only = false;
+    for (size_t i = a0; i < a1 && !a_only; i++) {
+        bool in_b = false;
+        for (size_t j = b0; j < b1 && !in_b; j++) in_b = it[j].sdoc == it[i].sdoc;
+        if (!in_b) a_only = true;
+    }
+    for (size_t j = b0; j < b1 && !b_only; j++) {
+        bool in_a = false;
+        for (size_t i = a0; i < a1 && !in_a; i++) in_a = it[j].sdoc == it[i].sdoc;
+        if (!in_a) b_only = true;
+    }
+    return a_only && b_only;
+}
+
+/* ---- dates ------------------------------------------------------------------ */
+
+static int date_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_t cap) {
+    const cri_bfact *F = &b->facts[f];
+    size_t n = 0;
+    for (size_t k = 0; k < F->n_units && n < cap; k++) {
+        const cri_bunit *u = &b->units[F->units[k]];
+        const cr_doc *d = c->docs[u->doc];
+        const cri_sentence *s = &d->sents[u->sent];
+        const char *only = NULL;
+        bool ambiguous = false;
+        for (size_t m = 0; m < d->n_dates; m++) {
+            const cri_timex *t = &d->dates[m];
+            if (t->start < s->start || t->end > s->end || t->type != 0 || !is_day(t->value)) continue;
+            if (!date_is_explicit(d, t)) { ambiguous = true; break; }
+            if (only && strcmp(only, t->value) != 0) { ambiguous = true; break; }
+            only = t->value;
+        }
+        if (!only || ambiguous) continue;
+        it[n].value = only;
+        it[n].unit = F->units[k];
+        it[n].sdoc = u->sdoc;
+        n++;
+    }
+    if (n < 2) return 0;
+    qsort(it, n, sizeof *it, cmp_item);
+    if (strcmp(it[0].value, it[n - 1].value) == 0) return 0;
+    int64_t lo = day_number(it[0].value), hi = day_number(it[n - 1].value);
+    if (hi - lo > DATE_CONFLICT_MAX_DAYS) return 0;  /* different events, not a disagreement */
+    /* at least two values each with an article of its own */
+    size_t a1 = 0;
+    while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
+    if (!sides_differ(it, 0, a1, a1, n)) return 0;
+    return emit(c, b, "date", f, it, n, NULL);
+}
+
+/* ---- numbers ------------------------------------------------------------------ */
+
+static double significant_half_unit(double v) {
+    v = fabs(v);
+    if (v == 0) return 0.5;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.6e", v);
+    /* mantissa digits without trailing zeros */
+    int digits = 0, last_nz = 0;
+    for (const char *p = buf; *p && *p != 'e'; p++) {
+        if (cri_isdigit((unsigned char)*p)) {
+            digits++;
+            if (*p != '0') last_nz = digits;
+        }
+    }
+    int ex = atoi(strchr(buf, 'e') + 1);
+    int sig = last_nz ? last_nz : 1;
+    return 0.5 * pow(10.0, ex - sig + 1);
+}
+
+static double qualifier_slack(const char *q) {
+    if (!q) return 0;
+    return 0.12;  /* about, almost, nearly, more than, at least, up to... */
+}
+
+static bool numbers_agree(double a, const char *qa, double b2, const char *qb) {
+    double diff = fabs(a - b2);
+    double m = fabs(a) > fabs(b2) ? fabs(a) : fabs(b2);
+    double tol = significant_half_unit(a) + significant_half_unit(b2);
+    double slack = (qualifier_slack(qa) + qualifier_slack(qb)) * m;
+    if (diff <= tol + slack + 1e-9 * m) return true;
+    return diff <= 0.01 * m;
+}
+
+static int number_conflicts(cr_corpus *c, cri_brief *b, int32_t f) {
+    const cri_bfact *F = &b->facts[f];
+    typedef struct qv { const cri_quantity *q; uint32_t unit, sdoc; } qv;
+    qv list[128];
+    size_t n = 0;
+    for (size_t k = 0; k < F->n_units && n < 128; k++) {
+        const cri_bunit *u = &b->units[F->units[k]];
+        if (u->flags & (CRI_BU_CLAIM | CRI_BU_QUOTE)) continue;
+        const cr_doc *d = c->docs[u->doc];
+        const cri_sentence *s = &d->sents[u->sent];
+        for (size_t m = 0; m < d->n_quantities && n < 128; m++) {
+            const cri_quantity *q = &d->quantities[m];
+            if (q->start < s->start || q->end > s->end || !q->unit || !isfinite(q->value)) continue;
+            if (!isnan(q->value_max)) continue;   /* a range agrees with too much */
+            list[n].q = q;
+            list[n].unit = F->units[k];
+            list[n].sdoc = u->sdoc;
+            n++;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j < n; j++) {
+            if (list[i].sdoc == list[j].sdoc) continue;
+            const cri_quantity *a = list[i].q, *q2 = list[j].q;
+            if (strcmp(a->unit, q2->unit) != 0) continue;
+            if (numbers_agree(a->value, a->qualifier, q2->value, q2->qualifier)) continue;
+            /* neither article also gives a value agreeing with the other */
+            bool bridged = false;
+            for (size_t k = 0; k < n && !bridged; k++) {
+                if (strcmp(list[k].q->unit, a->unit) != 0) continue;
+                if (list[k].sdoc == list[i].sdoc &&
+                    numbers_agree(list[k].q->value, list[k].q->qualifier, q2->value, q2->qualifier))
+                    bridged = true;
+                if (list[k].sdoc == list[j].sdoc &&
+                    numbers_agree(list[k].q->value, list[k].q->qualifier, a->value, a->qualifier))
+                    bridged = true;
+            }
+            if (bridged) continue;
+            cri_bconflict *cf = new_conflict(b, "number", f);
+            if (!cf) return b->n_conflicts >= CRI_BRIEF_MAX_CONFLICTS ? 0 : -1;
+            cf->about = cri_brief_printf(b, "how many %s", a->unit);
+            char va[48], vb[48];
+            cri_fmt_double(va, sizeof va, a->value);
+            cri_fmt_double(vb, sizeof vb, q2->value);
+            if (!add_value(b, cf, va, &list[i].unit, 1) || !add_value(b, cf, vb, &list[j].unit, 1)) return -1;
+            return 0;  /* one number conflict per fact is enough to flag it */
+        }
+    }
+    return 0;
+}
+
+/* ---- status ------------------------------------------------------------------- */
+
+static int status_of(const cr_doc *d, const cri_sentence *s) {
+    static const char *const arrived[] = {"arrived", "arrive", "arrives", "arriving", "arrival", "landed", "reached"};
+    static const char *const left[] = {"left", "departed", "depart", "departs", "departure", "embarked",
+                                       "embark", "embarks", "leaving", "leaves", "set off", "headed"};
+    bool a = false, l = false;
+    uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+    for (uint32_t t = s->tok_first; t < te; t++) {
+        const char *k = cri_tok_key(d, &d->toks[t]);
+        for (size_t i = 0; i < sizeof arrived / sizeof *arrived; i++)
+            if (strcmp(k, arrived[i]) == 0) a = true;
+        for (size_t i = 0; i < sizeof left / sizeof *left; i++)
+            if (strcmp(k, left[i]) == 0) l = true;
+    }
+    return a && !l ? 1 : l && !a ? 2 : 0;
+}
+
+static int status_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_t cap) {
+    const cri_bfact *F = &b->facts[f];
+    size_t n = 0;
+    for (size_t k = 0; k < F->n_units && n < cap; k++) {
+        const cri_bunit *u = &b->units[F->units[k]];
+        const cr_doc *d = c->docs[u->doc];
+        int st = status_of(d, &d->sents[u->sent]);
+        if (!st) continue;
+        it[n].value = st == 1 ? "arrived" : "left";
+        it[n].unit = F->units[k];
+        it[n].sdoc = u->sdoc;
+        n++;
+    }
+    if (n < 2) return 0;
+    qsort(it, n, sizeof *it, cmp_item);
+    if (strcmp(it[0].value, it[n - 1].value) == 0) return 0;
+    size_t a1 = 0;
+    while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
+    if (!sides_differ(it, 0, a1, a1, n)) return 0;
+    return emit(c, b, "status", f, it, n, NULL);
+}
+
+/* ---- names -------------------------------------------------------------------- */
+
+/* First unit (by fact rank) of story document sd holding text at a
+ * mention or a capitalized run. */
+static uint32_t unit_with(cr_corpus *c, cri_brief *b, size_t sd, const char *text, uint32_t fallback) {
+    uint32_t best = UINT32_MAX;
+    int32_t best_fact = INT32_MAX;
+    size_t tl = strlen(text);
+    for (size_t i = 0; i < b->n_units; i++) {
+        const cri_bunit *u = &b->units[i];
+        if (u->sdoc != sd) continue;
+        size_t len;
+        const char *s = cri_bunit_text(c, u, &len);
+        bool found = false;
+        for (size_t p = 0; p + tl <= len && !found; p++)
+            if (s[p] == text[0] && memcmp(s + p, text, tl) == 0) found = true;
+        if (!found) continue;
+        int32_t fr = u->fact >= 0 ? u->fact : INT32_MAX - 1;
+        if (fr < best_fact) {
+            best_fact = fr;
+            best = (uint32_t)i;
+        }
+    }
+    return best == UINT32_MAX ? fallback : best;
+}
+
+static int name_conflict_from(cr_corpus *c, cri_brief *b, const char *major, const size_t *mdocs, size_t nm,
+                              const char *minor, const size_t *odocs, size_t no, size_t total_docs,
+                              int32_t fact) {
+    for (size_t i = 0; i < b->n_conflicts; i++)
+        if (strcmp(b->conflicts[i].kind, "name") == 0 && b->conflicts[i].n_values >= 2 &&
+            ((strcmp(b->conflicts[i].values[0].value, major) == 0 &&
+              strcmp(b->conflicts[i].values[1].value, minor) == 0)))
+            return 0;
+    cri_bconflict *cf = new_conflict(b, "name", fact);
+    if (!cf) return b->n_conflicts >= CRI_BRIEF_MAX_CONFLICTS ? 0 : -1;
+    cf->about = cri_brief_printf(b, "the spelling of %s", major);
+    cf->note = cri_brief_printf(b, "%zu of the %zu articles naming them write %s", nm, total_docs, major);
+    uint32_t us[32];
+    size_t k = 0;
+    for (size_t i = 0; i < nm && k < 32; i++) {
+        uint32_t u = unit_with(c, b, mdocs[i], major, UINT32_MAX);
+        if (u != UINT32_MAX) us[k++] = u;
+    }
+    if (!add_value(b, cf, major, us, k)) return -1;
+    k = 0;
+    for (size_t i = 0; i < no && k < 32; i++) {
+        uint32_t u = unit_with(c, b, odocs[i], minor, UINT32_MAX);
+        if (u != UINT32_MAX) us[k++] = u;
+    }
+    if (!add_value(b, cf, minor, us, k)) return -1;
+    return 0;
+}
+
+/* Without resolved entities: capitalized runs of 2+ words in the sentences
+ * of one fact, compared by spelling. */
+typedef struct run { const char *s; size_t n; uint32_t sdoc; } run;
+
+static size_t cap_runs(const cr_doc *d, const cri_sentence *s, uint32_t sdoc, run *out, size_t max) {
+    size_t k = 0;
+    uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+    uint32_t t = s->tok_first;
+    while (t < te && k < max) {
+        const cri_token *tk = &d->toks[t];
+        if (!cri_isupper((unsigned char)d->body[tk->start]) || tk->end - tk->start < 2) {
+            t++;
+            continue;
+        }
+        uint32_t first = t, lastt = t;
+        t++;
+        while (t < te && cri_isupper((unsigned char)d->body[d->toks[t].start]) &&
+               d->toks[t].start - d->toks[lastt].end <= 1 && d->toks[t].start > d->toks[lastt].end &&
+               d->body[d->toks[lastt].end] == ' ') {
+            lastt = t;
+            t++;
+        }
+        if (lastt > first) {
+            out[k].s = d->body + d->toks[first].start;
+            out[k].n = d->toks[lastt].end - d->toks[first].start;
+            out[k].sdoc = sdoc;
+            k++;
+        }
+    }
+    return k;
+}
+
+/* Titles and roles are not part of a name: "Ukrainian Commander" is no name. */
+static bool title_word(const char *w, size_t n) {
+    static const char *const titles[] = {
+        "President", "Prime", "Minister", "Commander", "Secretary", "General", "Chief", "Leader",
+        "King", "Queen", "Prince", "Governor", "Senator", "Mayor", "Director", "Deputy", "Spokesperson",
+        "Spokesman", "Spokeswoman", "Chairman", "Chancellor", "Ambassador", "Judge", "Justice", "Officer",
+        "Captain", "Colonel", "Major", "Lieutenant", "Sergeant", "Minister", "Pope", "Bishop", "Dr",
+        "Mr", "Mrs", "Ms", "Sir", "Lord", "Lady", "Representative", "Rep", "Sen", "Gov", "Gen", "Col",
+        "Defense", "Defence", "Foreign", "State", "Vice", "Supreme", "Head", "Police", "Army", "Forces",
+    };
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        if (strlen(titles[i]) == n && memcmp(titles[i], w, n) == 0) return true;
+    return false;
+}
+
+/* Drop leading and trailing titles from a capitalized run; false when
+ * fewer than two name words remain. */
+static bool strip_titles(run *r) {
+    const char *w[8];
+    size_t wl[8];
+    size_t k = name_words(r->s, r->n, w, wl, 8);
+    size_t a = 0, z = k;
+    while (a < z && title_word(w[a], wl[a])) a++;
+    while (z > a && title_word(w[z - 1], wl[z - 1])) z--;
+    for (size_t i = a; i < z; i++)
+        if (title_word(w[i], wl[i])) return false;
+    if (z - a < 2) return false;
+    r->n = (size_t)(w[z - 1] + wl[z - 1] - w[a]);
+    r->s = w[a];
+    return true;
+}
+
+static int fallback_names(cr_corpus *c, cri_brief *b, int32_t f) {
+    const cri_bfact *F = &b->facts[f];
+    run runs[96];
+    size_t n = 0;
+    for (size_t k = 0; k < F->n_units && n < 90; k++) {
+        const cri_bunit *u = &b->units[F->units[k]];
+        const cr_doc *d = c->docs[u->doc];
+        size_t base = n;
+        size_t got = cap_runs(d, &d->sents[u->sent], u->sdoc, runs + base, 96 - base);
+        for (size_t q = 0; q < got; q++)
+            if (strip_titles(&runs[base + q])) runs[n++] = runs[base + q];
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j < n; j++) {
+            if (runs[i].sdoc == runs[j].sdoc) continue;
+            if (runs[i].n == runs[j].n && memcmp(runs[i].s, runs[j].s, runs[i].n) == 0) continue;
+            if (!cri_brief_name_variant(runs[i].s, runs[i].n, runs[j].s, runs[j].n)) continue;
+            /* count the documents using each form anywhere in the story,
+             * and make sure no article uses both */
+            char A[128], B[128];
+            snprintf(A, sizeof A, "%.*s", (int)runs[i].n, runs[i].s);
+            snprintf(B, sizeof B, "%.*s", (int)runs[j].n, runs[j].s);
+            size_t da[64], db[64], na = 0, nb = 0;
+            bool both = false;
+            for (size_t sd = 0; sd < b->n_docs && !both; sd++) {
+                const cr_doc *d = c->docs[b->docs[sd].doc];
+                bool ha = d->body && strstr(d->body, A), hb = d->body && strstr(d->body, B);
+                if (ha && hb) both = true;
+                if (ha && na < 64) da[na++] = sd;
+                if (hb && nb < 64) db[nb++] = sd;
+            }
+            if (both || !na || !nb) continue;
+            int r = na >= nb ? name_conflict_from(c, b, A, da, na, B, db, nb, na + nb, f)
+                             : name_conflict_from(c, b, B, db, nb, A, da, na, na + nb, f);
+            if (r) return r;
+        }
+    }
+    return 0;
+}
+
+static int entity_names(cr_corpus *c, cri_brief *b) {
+    for (size_t i = 0; i < b->n_entities; i++) {
+        const cri_bentity *e = &b->entities[i];
+        if (e->n_variants < 2) continue;
+        const cri_bvariant *major = &e->variants[0];
+        for (size_t v = 1; v < e->n_variants; v++) {
+            const cri_bvariant *minor = &e->variants[v];
+            if (!cri_brief_name_variant(major->text, strlen(major->text), minor->text, strlen(minor->text)))
+                continue;
+            /* different articles: one writer's typo repeated in one article
+             * against itself is still a variant, but not a disagreement */
+            bool distinct = false;
+            for (size_t a = 0; a < minor->n_docs && !distinct; a++) {
+                bool in_major = false;
+                for (size_t k = 0; k < major->n_docs; k++) in_major |= major->docs[k] == minor->docs[a];
+                if (!in_major) distinct = true;
+            }
+            if (!distinct) continue;
+            if (name_conflict_from(c, b, major->text, major->docs, major->n_docs, minor->text, minor->docs,
+                                   minor->n_docs, e->n_docs, -1))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+cr_status cri_conflicts_find(cr_corpus *c, cri_brief *b) {
+    item *it = malloc(256 * sizeof *it);
+    if (!it) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+    int r = 0;
+    if (b->have_entities) r = entity_names(c, b);
+    for (size_t f = 0; f < b->n_facts && !r; f++) {
+        if (b->facts[f].n_docs < 2) continue;
+        r = date_conflicts(c, b, (int32_t)f, it, 256);
+        if (!r) r = number_conflicts(c, b, (int32_t)f);
+        if (!r) r = status_conflicts(c, b, (int32_t)f, it, 256);
+        if (!r && !b->have_entities) r = fallback_names(c, b, (int32_t)f);
+    }
+    free(it);
+    return r ? cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory") : CR_OK;
+}
