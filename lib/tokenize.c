@@ -34,22 +34,30 @@
 
 enum { B_SPACE = 0, B_LOWER, B_UPPER, B_DIGIT, B_PUNCT, B_HIGH };
 
+/* Byte classes: S space/control, L lower, U upper, D digit, P ASCII
+ * punctuation, H a byte of a multi-byte character. */
+#define S B_SPACE
+#define L B_LOWER
+#define U B_UPPER
+#define D B_DIGIT
+#define P B_PUNCT
+#define H B_HIGH
 static const uint8_t bclass[256] = {
-#define R8(x) x, x, x, x, x, x, x, x
-    /* 0x00 */ R8(B_SPACE), R8(B_SPACE), R8(B_SPACE), R8(B_SPACE),
-    /* 0x20 */ B_SPACE, R8(B_PUNCT), B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
-    /* 0x30 */ R8(B_DIGIT), B_DIGIT, B_DIGIT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
-    /* 0x40 */ B_PUNCT, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER, B_UPPER,
-    /* 0x48 */ R8(B_UPPER), R8(B_UPPER),
-    /* 0x58 */ B_UPPER, B_UPPER, B_UPPER, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
-    /* 0x60 */ B_PUNCT, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER, B_LOWER,
-    /* 0x68 */ R8(B_LOWER), R8(B_LOWER),
-    /* 0x78 */ B_LOWER, B_LOWER, B_LOWER, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_SPACE,
-    /* 0x80 */ R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH),
-    R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH), R8(B_HIGH),
-    R8(B_HIGH), R8(B_HIGH), R8(B_HIGH),
-#undef R8
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
 };
+#undef S
+#undef L
+#undef U
+#undef D
+#undef P
+#undef H
 
 static inline bool alnum_b(unsigned char c) { return bclass[c] >= B_LOWER && bclass[c] <= B_DIGIT; }
 
