@@ -82,6 +82,21 @@ static void label(const cr_corpus *c, size_t doc, char *buf, size_t n) { cri_bri
 /* "[000, 002]" for a list of units (distinct documents, in order). */
 static void cite_units(const cr_corpus *c, const cri_brief *b, const uint32_t *units, size_t n, uint32_t first,
                        cri_buf *tmp) {
+    /* the quoted article first, then the others in corpus order */
+    uint32_t sorted[64];
+    size_t ns = 0;
+    for (size_t k = 0; k < n && ns < 64; k++) {
+        uint32_t x = units[k];
+        size_t q = ns;
+        while (q > 0 && b->units[sorted[q - 1]].doc > b->units[x].doc) {
+            sorted[q] = sorted[q - 1];
+            q--;
+        }
+        sorted[q] = x;
+        ns++;
+    }
+    units = sorted;
+    n = ns;
     cri_buf_clear(tmp);
     cri_buf_putc(tmp, '[');
     size_t shown = 0;
@@ -202,7 +217,17 @@ static void one_brief(out *o, const cr_corpus *c, const cri_story *s, const cri_
 
     /* sources */
     heading(o, "Sources");
-    for (size_t sd = 0; sd < b->n_docs; sd++) {
+    size_t *byidx = malloc((b->n_docs ? b->n_docs : 1) * sizeof *byidx);
+    for (size_t k = 0; byidx && k < b->n_docs; k++) {
+        size_t q = k;
+        while (q > 0 && b->docs[byidx[q - 1]].doc > b->docs[k].doc) {
+            byidx[q] = byidx[q - 1];
+            q--;
+        }
+        byidx[q] = k;
+    }
+    for (size_t si = 0; si < b->n_docs && si < 200; si++) {
+        size_t sd = byidx ? byidx[si] : si;
         const cr_doc *d = c->docs[b->docs[sd].doc];
         label(c, b->docs[sd].doc, l, sizeof l);
         cri_buf_clear(&line);
@@ -217,6 +242,12 @@ static void one_brief(out *o, const cr_corpus *c, const cri_story *s, const cri_
         }
         if (b->docs[sd].foreign) cri_buf_printf(&line, " — language %s: not grouped", d->language);
         item(o, l, line.data, line.len, NULL, NULL);
+    }
+    free(byidx);
+    if (b->n_docs > 200) {
+        cri_buf_clear(&line);
+        cri_buf_printf(&line, "  (%zu more articles in --json)\n", b->n_docs - 200);
+        put(o, line.data);
     }
     if (b->n_why) {
         cri_buf_clear(&line);

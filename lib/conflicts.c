@@ -486,6 +486,9 @@ static bool title_word(const char *w, size_t n) {
         "Mr", "Mrs", "Ms", "Sir", "Lord", "Lady", "Representative", "Rep", "Sen", "Gov", "Gen", "Col",
         "Defense", "Defence", "Foreign", "State", "Vice", "Supreme", "Head", "Police", "Army", "Forces",
     };
+    /* "Commander-in-Chief": a compound is a title when its head is */
+    const char *dash = memchr(w, '-', n);
+    if (dash && dash > w) n = (size_t)(dash - w);
     for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
         if (strlen(titles[i]) == n && memcmp(titles[i], w, n) == 0) return true;
     return false;

@@ -780,16 +780,20 @@ static int cmp_unique(const void *p, const void *q) {
 }
 
 /* The words of unit x that no other outlet uses, joined into phrases
- * ("Shin Won-sik", "1.6 million"); returns a weight (names and numbers
- * count double). */
-static double novel_words(cr_corpus *c, cri_brief *b, uint32_t x, cri_buf *out) {
+ * ("Shin Won-sik", "1.6 million"); names and numbers are listed first.
+ * Returns a weight (names and numbers count double); *names counts the
+ * novel names and numbers. */
+typedef struct phrase { uint32_t start, end; bool name; } phrase;
+
+static double novel_words(cr_corpus *c, cri_brief *b, uint32_t x, cri_buf *out, int *names) {
     const cri_bunit *u = &b->units[x];
     const cr_doc *d = c->docs[u->doc];
     const cri_sentence *s = &d->sents[u->sent];
     double w = 0;
     uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
-    int32_t run_end = -1;
-    size_t phrases = 0;
+    phrase ph[16];
+    size_t np = 0;
+    *names = 0;
     for (uint32_t t = s->tok_first; t < te; t++) {
         const cri_token *tk = &d->toks[t];
         if (!tok_is_content(d, tk)) continue;
@@ -799,26 +803,37 @@ static double novel_words(cr_corpus *c, cri_brief *b, uint32_t x, cri_buf *out) 
         if (id < 0 || b->feat_outlets[id] != 1) continue;
         bool name = num || tok_is_name(d, tk);
         w += name ? 2.0 : 1.0;
-        if (!out) continue;
+        *names += name;
         /* join with the previous novel word when only spaces, hyphens or a
          * decimal point lie between */
         bool join = false;
-        if (run_end >= 0 && (uint32_t)run_end <= tk->start && tk->start - (uint32_t)run_end <= 3) {
+        if (np && ph[np - 1].end <= tk->start && tk->start - ph[np - 1].end <= 3) {
             join = true;
-            for (uint32_t i = (uint32_t)run_end; i < tk->start; i++) {
+            for (uint32_t i = ph[np - 1].end; i < tk->start; i++) {
                 char ch = d->body[i];
                 if (ch != ' ' && ch != '-' && ch != '.' && ch != ',') join = false;
             }
+            if (join && d->body[ph[np - 1].end] == ',' ) join = false;
         }
         if (join) {
-            cri_buf_append(out, d->body + run_end, tk->end - (uint32_t)run_end);
-        } else {
-            if (phrases >= 6) { run_end = -1; continue; }
-            if (out->len) cri_buf_puts(out, ", ");
-            cri_buf_append(out, d->body + tk->start, tk->end - tk->start);
-            phrases++;
+            ph[np - 1].end = tk->end;
+            ph[np - 1].name |= name;
+        } else if (np < 16) {
+            ph[np].start = tk->start;
+            ph[np].end = tk->end;
+            ph[np].name = name;
+            np++;
         }
-        run_end = (int32_t)tk->end;
+    }
+    if (out) {
+        size_t shown = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < np && shown < 5; i++) {
+                if (ph[i].name != (pass == 0)) continue;
+                if (out->len) cri_buf_puts(out, ", ");
+                cri_buf_append(out, d->body + ph[i].start, ph[i].end - ph[i].start);
+                shown++;
+            }
     }
     return w;
 }
@@ -833,7 +848,8 @@ cr_status cri_facts_unique(cr_corpus *c, cri_brief *b) {
             const cri_bunit *u = &b->units[x];
             if (u->flags & (CRI_BU_BOILER | CRI_BU_QUESTION | CRI_BU_SHORT)) continue;
             cri_buf_clear(&tmp);
-            double w = novel_words(c, b, x, &tmp);
+            int names;
+            double w = novel_words(c, b, x, &tmp, &names);
             if (w < 2) continue;
             double score = w + 2.0;
             if (u->flags & CRI_BU_QUOTE) score *= 0.5;
@@ -849,8 +865,9 @@ cr_status cri_facts_unique(cr_corpus *c, cri_brief *b) {
                 const cri_bunit *u = &b->units[x];
                 if (u->dup_of != x || (u->flags & (CRI_BU_BOILER | CRI_BU_QUESTION))) continue;
                 cri_buf_clear(&tmp);
-                double w = novel_words(c, b, x, &tmp);
-                if (w < 3) continue;
+                int names;
+                double w = novel_words(c, b, x, &tmp, &names);
+                if (w < 3 || names < 1) continue;
                 cri_bunique *q = CRI_PUSH(b->unique, b->n_unique, b->cap_unique);
                 if (!q) goto nomem;
                 q->unit = x;

@@ -104,7 +104,9 @@ static size_t generic_at(const char *s, size_t n, size_t p, const char **name) {
 
 /* Parse a source name forward from p.  Writes the name to out; returns the
  * end offset, or 0 when there is none. */
-static size_t name_forward(const char *s, size_t n, size_t p, char *out, size_t outsz) {
+static size_t name_forward(const char *s, size_t n, size_t p, char *out, size_t outsz, char *also,
+                           size_t alsosz) {
+    if (also) also[0] = 0;
     out[0] = 0;
     while (p < n && s[p] == ' ') p++;
     if (p + 4 <= n && ieq(s + p, "the ", 4)) p += 4;
@@ -177,8 +179,10 @@ appositive:
     /* "the North's state media, KCNA," -> KCNA */
     if (end + 2 < n && s[end] == ',' && s[end + 1] == ' ' && cri_isupper((unsigned char)s[end + 2])) {
         char sub[128];
-        size_t e2 = name_forward(s, n, end + 2, sub, sizeof sub);
+        size_t e2 = name_forward(s, n, end + 2, sub, sizeof sub, NULL, 0);
         if (e2 && strcmp(sub, "state media") != 0 && strchr(sub, ' ') == NULL) {
+            /* both: the agency by name, and that it is state media */
+            if (also) snprintf(also, alsosz, "%s", out);
             snprintf(out, outsz, "%s", sub);
             return e2;
         }
@@ -256,19 +260,21 @@ static int add_origin(cri_brief *b, size_t sd, const char *name, const char *cue
 static int scan_cues(cri_brief *b, size_t sd, const cr_doc *d) {
     const char *s = d->body;
     size_t n = d->body_len;
-    char name[128];
+    char name[128], also[128];
+    also[0] = 0;
     if (!s) return 0;
     for (size_t p = 0; p < n; p++) {
         char ch = cri_tolower(s[p]);
         if (ch != 'a' && ch != 'c' && ch != 's' && ch != 'r' && ch != 'i' && ch != ',') continue;
         if (p > 0 && word_byte((unsigned char)s[p - 1]) && ch != ',') continue;
         size_t e = 0, cue_start = p;
+        also[0] = 0;
         if (p + 13 <= n && ieq(s + p, "according to ", 13)) {
-            e = name_forward(s, n, p + 13, name, sizeof name);
+            e = name_forward(s, n, p + 13, name, sizeof name, also, sizeof also);
             /* a person quoted is a source, not a reporting origin: keep
              * only names that look like organisations or media */
         } else if (p + 7 <= n && ieq(s + p, "citing ", 7)) {
-            e = name_forward(s, n, p + 7, name, sizeof name);
+            e = name_forward(s, n, p + 7, name, sizeof name, also, sizeof also);
             if (e && p >= 2 && s[p - 2] == ',') {
                 /* "Reuters, citing ..." names Reuters as well */
                 char prev[128];
@@ -277,11 +283,11 @@ static int scan_cues(cri_brief *b, size_t sd, const cr_doc *d) {
             }
         } else if (p + 7 <= n && (ieq(s + p, "source:", 7) || (p + 8 <= n && ieq(s + p, "sources:", 8)))) {
             bool line_start = p == 0 || s[p - 1] == '\n';
-            if (line_start) e = name_forward(s, n, p + (s[p + 6] == ':' ? 7 : 8), name, sizeof name);
+            if (line_start) e = name_forward(s, n, p + (s[p + 6] == ':' ? 7 : 8), name, sizeof name, also, sizeof also);
         } else if (p + 12 <= n && ieq(s + p, "inputs from ", 12)) {
-            e = name_forward(s, n, p + 12, name, sizeof name);
+            e = name_forward(s, n, p + 12, name, sizeof name, also, sizeof also);
         } else if (p + 12 <= n && ieq(s + p, "reported by ", 12)) {
-            e = name_forward(s, n, p + 12, name, sizeof name);
+            e = name_forward(s, n, p + 12, name, sizeof name, also, sizeof also);
         } else if (p + 9 <= n && (ieq(s + p, "reported ", 9) || ieq(s + p, "reports t", 9))) {
             if (p >= 2 && s[p - 1] == ' ') {
                 size_t b0 = name_backward(s, p - 1, name, sizeof name);
@@ -293,6 +299,7 @@ static int scan_cues(cri_brief *b, size_t sd, const cr_doc *d) {
         }
         if (!e || !name[0]) continue;
         if (add_origin(b, sd, name, s + cue_start, e - cue_start)) return -1;
+        if (also[0] && add_origin(b, sd, also, NULL, 0)) return -1;
         p = e > p ? e - 1 : p;
     }
     return 0;

@@ -91,6 +91,21 @@ cr_status cri_timeline_build(cr_corpus *c, cri_brief *b) {
         i = j;
     }
     free(it);
+    /* a sentence giving a period ("between August 2023 and January 2024")
+     * appears once, at its most precise date, else its first */
+    {
+        size_t w = 0;
+        for (size_t k = 0; k < b->n_timeline; k++) {
+            bool drop = false;
+            for (size_t q = 0; q < b->n_timeline && !drop; q++) {
+                if (q == k || b->timeline[q].unit != b->timeline[k].unit) continue;
+                size_t lk = strlen(b->timeline[k].date), lq = strlen(b->timeline[q].date);
+                if (lq > lk || (lq == lk && q < k)) drop = true;
+            }
+            if (!drop) b->timeline[w++] = b->timeline[k];
+        }
+        b->n_timeline = w;
+    }
     /* too many: keep the best supported, still in date order */
     if (b->n_timeline > CRI_BRIEF_MAX_TIMELINE) {
         size_t keep = CRI_BRIEF_MAX_TIMELINE;
