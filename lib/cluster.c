@@ -66,7 +66,7 @@ typedef struct story {
     uint32_t num;              /* public number, in order of opening */
     bool open;
     uint32_t size;
-    cri_feat *cen; uint32_t n_cen;   /* sum of member vectors, sorted by id */
+    cri_feat *cen; uint32_t n_cen, cap_cen;   /* sum of member vectors, sorted by id */
     double cen_norm;
     member *mem; uint32_t n_mem, mem_head;  /* ring of recent members */
     uint32_t posted[CRI_CLU_POSTED * 2]; uint32_t n_posted;
@@ -112,7 +112,7 @@ static void story_release(story *s) {
     s->cen = NULL;
     s->mem = NULL;
     s->docs = NULL;
-    s->n_cen = s->n_mem = 0;
+    s->n_cen = s->cap_cen = s->n_mem = 0;
     s->n_docs = s->cap_docs = 0;
 }
 
@@ -136,8 +136,7 @@ size_t cri_clu_memory(const cri_clu *e) {
     for (size_t i = 0; i < e->n_pl; i++) b += e->pl[i].cap * 4;
     for (size_t i = 0; i < e->n_st; i++) {
         const story *s = &e->st[i];
-        if (s->cen) b += CRI_CLU_CENTROID * sizeof *s->cen;
-        if (s->mem) b += (s->n_mem < CRI_CLU_MEMBERS ? s->n_mem : CRI_CLU_MEMBERS) * sizeof(member);
+        b += s->cap_cen * sizeof *s->cen + s->n_mem * sizeof(member);
         b += s->cap_docs * 4;
     }
     return b;
@@ -191,9 +190,13 @@ static int centroid_add(story *s, const cri_feat *v, size_t n, float sign) {
         m = CRI_CLU_CENTROID;
         qsort(tmp, m, sizeof *tmp, by_id);
     }
-    if (!s->cen) {
-        s->cen = malloc(CRI_CLU_CENTROID * sizeof *s->cen);
-        if (!s->cen) return -1;
+    if (m > s->cap_cen || !s->cen) {
+        size_t cap = m < 16 ? 16 : m + m / 4;
+        if (cap > CRI_CLU_CENTROID) cap = CRI_CLU_CENTROID;
+        cri_feat *c = realloc(s->cen, cap * sizeof *c);
+        if (!c) return -1;
+        s->cen = c;
+        s->cap_cen = (uint32_t)cap;
     }
     memcpy(s->cen, tmp, m * sizeof *tmp);
     s->n_cen = (uint32_t)m;
@@ -348,7 +351,13 @@ static double score_story(const cri_clu *e, const story *s, const cri_feat *v, s
     return sc;
 }
 
-/* Candidate story slots for v (most overlapping first), into e->cand. */
+/* Is candidate a weaker than b (less overlap; ties: later slot)? */
+static inline bool cand_less(const cri_clu *e, uint32_t a, uint32_t b) {
+    const story *x = &e->st[a], *y = &e->st[b];
+    return x->acc < y->acc || (x->acc == y->acc && a > b);
+}
+
+/* Candidate story slots for v (the most overlapping), into e->cand. */
 static size_t candidates(cri_clu *e, const cri_feat *v, size_t n) {
     cri_feat q[CRI_CLU_TOPK];
     memcpy(q, v, n * sizeof *q);
@@ -383,17 +392,17 @@ static size_t candidates(cri_clu *e, const cri_feat *v, size_t n) {
             s->acc += q[i].w;
         }
     }
-    /* Keep the most overlapping: partial selection by acc, ties by slot. */
+    /* Keep the most overlapping (ties by slot): sort only when needed. */
     size_t keep = nc < CRI_CLU_CANDIDATES ? nc : CRI_CLU_CANDIDATES;
-    for (size_t i = 0; i < keep; i++) {
-        size_t best = i;
-        for (size_t j = i + 1; j < nc; j++) {
-            const story *a = &e->st[e->cand[j]], *b = &e->st[e->cand[best]];
-            if (a->acc > b->acc || (a->acc == b->acc && e->cand[j] < e->cand[best])) best = j;
+    if (nc > keep) {
+        /* insertion of the best `keep` into the front, one pass over nc */
+        for (size_t i = keep; i < nc; i++) {
+            /* find the weakest kept */
+            size_t w = 0;
+            for (size_t j = 1; j < keep; j++)
+                if (cand_less(e, e->cand[j], e->cand[w])) w = j;
+            if (cand_less(e, e->cand[w], e->cand[i])) e->cand[w] = e->cand[i];
         }
-        uint32_t t = e->cand[i];
-        e->cand[i] = e->cand[best];
-        e->cand[best] = t;
     }
     return keep;
 }
@@ -418,12 +427,13 @@ static void ties(const story *s, const cri_feat *v, size_t n, cri_clu_result *r)
 
 /* ---- adding -------------------------------------------------------------- */
 
-static int story_take(story *s, const cri_feat *v, size_t n, bool has_time, int64_t t,
-                      uint32_t doc, bool keep_docs) {
-    if (centroid_add(s, v, n, 1.0f)) return -1;
-    if (!s->mem) {
-        s->mem = malloc(CRI_CLU_MEMBERS * sizeof *s->mem);
-        if (!s->mem) return -1;
+/* Remember a member vector in the story's ring of recent members, grown on
+ * demand (most stories hold one or two articles). */
+static int mem_push(story *s, uint32_t doc, const cri_feat *v, size_t n) {
+    if (s->n_mem < CRI_CLU_MEMBERS && s->mem_head == s->n_mem) {
+        member *m = realloc(s->mem, (s->n_mem + 1) * sizeof *m);
+        if (!m) return -1;
+        s->mem = m;
     }
     member *m = &s->mem[s->mem_head];
     m->doc = doc;
@@ -431,6 +441,13 @@ static int story_take(story *s, const cri_feat *v, size_t n, bool has_time, int6
     memcpy(m->v, v, n * sizeof *v);
     s->mem_head = (s->mem_head + 1) % CRI_CLU_MEMBERS;
     if (s->n_mem < CRI_CLU_MEMBERS) s->n_mem++;
+    return 0;
+}
+
+static int story_take(story *s, const cri_feat *v, size_t n, bool has_time, int64_t t,
+                      uint32_t doc, bool keep_docs) {
+    if (centroid_add(s, v, n, 1.0f)) return -1;
+    if (mem_push(s, doc, v, n)) return -1;
     s->size++;
     if (has_time) {
         if (!s->has_time) {
@@ -640,9 +657,7 @@ static int merge_pass(cri_clu *e, bdoc *bd) {
             uint32_t nm = B->n_mem < CRI_CLU_MEMBERS ? B->n_mem : CRI_CLU_MEMBERS;
             for (uint32_t k = 0; k < nm; k++) {
                 if (!B->mem[k].n) continue;
-                A->mem[A->mem_head] = B->mem[k];
-                A->mem_head = (A->mem_head + 1) % CRI_CLU_MEMBERS;
-                if (A->n_mem < CRI_CLU_MEMBERS) A->n_mem++;
+                if (mem_push(A, B->mem[k].doc, B->mem[k].v, B->mem[k].n)) return -1;
             }
             A->size += B->size;
             if (B->has_time) {

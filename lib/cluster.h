@@ -26,12 +26,12 @@
 /* A story's centroid features entered in the inverted index. */
 #define CRI_CLU_POSTED 32
 /* Most recent entries read from one posting list per query, and most kept. */
-#define CRI_CLU_SCAN 64
+#define CRI_CLU_SCAN 48
 #define CRI_CLU_POSTING_MAX 512
 /* Candidate stories scored exactly per article. */
-#define CRI_CLU_CANDIDATES 24
+#define CRI_CLU_CANDIDATES 8
 /* Member vectors a story keeps for best-member scoring (most recent). */
-#define CRI_CLU_MEMBERS 16
+#define CRI_CLU_MEMBERS 8
 /* Tokens of one article read for features (the lead matters most). */
 #define CRI_CLU_MAX_TOKENS 40000
 /* Distinct features in the streaming document-frequency table before it is
