@@ -91,9 +91,16 @@ static void b_word(builder *b, const char *w, size_t len, int label) {
     }
 }
 
+static int frag_keep = 100;   /* percent of all-entity fragments kept */
+
 static void push_sent(sentset *ss, const char *text, size_t tlen, const cri_ner_tok *t,
                       const uint8_t *gold, size_t n) {
     if (n == 0 || n > CRI_NER_MAX_TOKS) return;
+    if (frag_keep < 100) {
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++) o += gold[i] == 0;
+        if (o == 0 && cri_mix64(ss->n * 31 + n) % 100 >= (uint64_t)frag_keep) return;
+    }
     if (ss->n == ss->cap) {
         ss->cap = ss->cap ? ss->cap * 2 : 1024;
         ss->s = realloc(ss->s, ss->cap * sizeof *ss->s);
@@ -152,6 +159,45 @@ static size_t read_bio(const char *path, sentset *ss) {
     b_flush(&b, ss);
     fclose(f);
     cri_buf_free(&b.text); free(b.t); free(b.gold);
+    return ss->n - before;
+}
+
+/* Hand-annotated sentences, one a line: "[PER Tara Reid] checked into ..." */
+static size_t read_bracketed(const char *path, sentset *ss) {
+    FILE *f = fopen(path, "r");
+    if (!f) { fprintf(stderr, "train_ner: cannot open %s\n", path); exit(2); }
+    char line[8192];
+    size_t before = ss->n;
+    cri_buf text = {0};
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        cri_buf_clear(&text);
+        size_t spans[64][3], ns = 0;
+        for (char *p = line; *p && *p != '\n'; p++) {
+            int ty;
+            if (*p == '[' && (ty = p[1] == 'P' ? 0 : p[1] == 'O' ? 1 : p[1] == 'L' ? 2 : p[1] == 'M' ? 3 : -1) >= 0) {
+                p = strchr(p, ' ');
+                if (!p || ns == 64) break;
+                spans[ns][0] = text.len; spans[ns][2] = (size_t)ty;
+                continue;
+            }
+            if (*p == ']' && ns < 64) { spans[ns][1] = text.len; ns++; continue; }
+            cri_buf_putc(&text, *p);
+        }
+        if (!text.data) continue;
+        cri_ner_tok t[CRI_NER_MAX_TOKS];
+        uint8_t gold[CRI_NER_MAX_TOKS];
+        size_t n = cri_ner_tokenize(text.data, text.len, t, CRI_NER_MAX_TOKS, NULL);
+        for (size_t i = 0; i < n; i++) {
+            gold[i] = 0;
+            for (size_t k = 0; k < ns; k++)
+                if (t[i].start >= spans[k][0] && t[i].end <= spans[k][1])
+                    gold[i] = (uint8_t)(t[i].start == spans[k][0] ? 1 + 2 * spans[k][2] : 2 + 2 * spans[k][2]);
+        }
+        push_sent(ss, text.data, text.len, t, gold, n);
+    }
+    fclose(f);
+    cri_buf_free(&text);
     return ss->n - before;
 }
 
@@ -496,6 +542,72 @@ static void augment(sentset *ss, size_t upto) {
     }
 }
 
+/* Mention replacement: copies of running-text sentences with each name
+ * swapped for a random name of the same type from another corpus, so that
+ * the context ("President ... said") is learned apart from the names. */
+typedef struct namebank { char **s; size_t n, cap; } namebank;
+
+static void collect_names(sentset *ss, size_t from, size_t to, namebank nb[4]) {
+    for (size_t i = from; i < to; i++) {
+        sent *s = &ss->s[i];
+        for (size_t a = 0; a < s->n;) {
+            if (!s->gold[a]) { a++; continue; }
+            int ty = (s->gold[a] - 1) / 2;
+            size_t b = a + 1;
+            while (b < s->n && s->gold[b] == 2 + 2 * ty) b++;
+            namebank *bk = &nb[ty];
+            if (bk->n == bk->cap) {
+                bk->cap = bk->cap ? bk->cap * 2 : 1024;
+                bk->s = realloc(bk->s, bk->cap * sizeof *bk->s);
+            }
+            size_t st = s->t[a].start, en = s->t[b - 1].end;
+            bk->s[bk->n] = xmalloc(en - st + 1);
+            memcpy(bk->s[bk->n], s->text + st, en - st);
+            bk->s[bk->n][en - st] = 0;
+            bk->n++;
+            a = b;
+        }
+    }
+}
+
+static void replace_names(sentset *ss, size_t from, size_t to, namebank nb[4], int copies) {
+    builder b = {0};
+    uint64_t rng = 0xfeed;
+    for (int c = 0; c < copies; c++)
+        for (size_t i = from; i < to; i++) {
+            sent *s = &ss->s[i];
+            bool any = false;
+            for (size_t k = 0; k < s->n; k++) if (s->gold[k] && s->gold[k] < 7) any = true;
+            if (!any) continue;
+            b_reset(&b);
+            for (size_t a = 0; a < s->n;) {
+                int l = s->gold[a];
+                int ty = l ? (l - 1) / 2 : -1;
+                if (ty < 0 || ty > 2 || nb[ty].n == 0) {
+                    b_word(&b, s->text + s->t[a].start, s->t[a].end - s->t[a].start, l);
+                    a++;
+                    continue;
+                }
+                size_t e = a + 1;
+                while (e < s->n && s->gold[e] == 2 + 2 * ty) e++;
+                rng = cri_mix64(rng + 0x9E37);
+                const char *name = nb[ty].s[rng % nb[ty].n];
+                bool first = true;
+                const char *p = name;
+                while (*p) {
+                    while (*p == ' ') p++;
+                    const char *q = p;
+                    while (*q && *q != ' ') q++;
+                    if (q > p) { b_word(&b, p, (size_t)(q - p), first ? 1 + 2 * ty : 2 + 2 * ty); first = false; }
+                    p = q;
+                }
+                a = e;
+            }
+            b_flush(&b, ss);
+        }
+    cri_buf_free(&b.text); free(b.t); free(b.gold);
+}
+
 /* ---- perceptron ----------------------------------------------------------- */
 
 static void featurize(sentset *ss, uint32_t bits) {
@@ -697,7 +809,7 @@ static void free_set(sentset *ss) {
 int main(int argc, char **argv) {
     if (argc < 4 || (strcmp(argv[1], "train") && strcmp(argv[1], "eval"))) {
         fprintf(stderr, "usage: train_ner train OUT.model DATA_DIR [epochs]\n"
-                        "       train_ner eval MODEL DATA_DIR\n");
+                        "       train_ner eval MODEL DATA_DIR [NEWS_DEV]\n");
         return 2;
     }
     const char *dir = argv[3];
@@ -708,15 +820,29 @@ int main(int argc, char **argv) {
         clock_t t0 = clock();
         sentset ss = {0};
         snprintf(path, sizeof path, "%s/wikiann-en/train", dir);
+        if (getenv("NER_FRAG")) frag_keep = atoi(getenv("NER_FRAG"));
         size_t nw = read_bio(path, &ss);
+        frag_keep = 100;
         snprintf(path, sizeof path, "%s/gum-conll", dir);
-        size_t ng = read_gum(path, 0, &ss);
+        size_t ng = 0;
+        size_t g0 = ss.n;
+        ng = read_gum(path, 0, &ss);
+        size_t g1 = ss.n;
+        namebank nb[4] = {{0}};
+        collect_names(&ss, 0, nw, nb);
+        collect_names(&ss, g0, g1, nb);
+        int copies = getenv("NER_REPL") ? atoi(getenv("NER_REPL")) : 2;
+        replace_names(&ss, g0, g1, nb, copies);
+        for (int t = 0; t < 4; t++) {
+            for (size_t k = 0; k < nb[t].n; k++) free(nb[t].s[k]);
+            free(nb[t].s);
+        }
         snprintf(path, sizeof path, "%s/wnut17/train.conll", dir);
-        size_t nu = read_bio(path, &ss);
+        size_t nu = getenv("NER_NO_WNUT") ? 0 : read_bio(path, &ss);
         size_t base = ss.n;
-        augment(&ss, base);
-        fprintf(stderr, "sentences: wikiann %zu, gum %zu, wnut17 %zu, augmented copies %zu\n",
-                nw, ng, nu, ss.n - base);
+        if (!getenv("NER_NO_AUG")) augment(&ss, base);
+        fprintf(stderr, "sentences: wikiann %zu, gum %zu (+%zu with names replaced), wnut17 %zu, "
+                "case copies %zu\n", nw, ng, g1 > g0 ? base - nu - g1 : 0, nu, ss.n - base);
         featurize(&ss, BITS);
         model32 m = {0};
         m.bits = BITS;
@@ -738,6 +864,12 @@ int main(int argc, char **argv) {
         return 2;
     }
     sentset ss = {0};
+    if (argc > 4) {
+        read_bracketed(argv[4], &ss);
+        featurize(&ss, m.bits);
+        evaluate(&m, &ss, "news dev (hand-annotated)", true);
+        free_set(&ss);
+    }
     snprintf(path, sizeof path, "%s/gum-conll", dir);
     read_gum(path, 1, &ss);
     featurize(&ss, m.bits);
