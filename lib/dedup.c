@@ -27,10 +27,11 @@
  *   duplicate  Jaccard >= 0.8, or >= the threshold without one side
  *              holding the other;
  *   contains   >= 80% of the smaller text's shingles are in the larger,
- *              and the larger is at least 1.2x the smaller;
+ *              and the larger has at least 1.3x the smaller's shingles;
  *   rewrite    the aligned sentence pairs (Dice over content stems >= 0.3,
- *              in order) cover >= 60% of the shorter text's sentences,
- *              at least 3 of them, with mean similarity >= 0.45.
+ *              in order) number at least 6 and cover >= 55% of the shorter
+ *              text's sentences, with mean similarity >= 0.55, and pairs
+ *              of similarity >= 0.5 cover >= 40% of them.
  * Groups are the connected components of the reported pairs; each names a
  * likely original (earliest published, else the container, else the
  * longest, else the first in input) and why.
@@ -44,11 +45,13 @@
 /* Relation thresholds (documented in docs/dedup.md). */
 #define DUP_JACCARD 0.8
 #define CONTAIN_MIN 0.8
-#define CONTAIN_RATIO 1.2
-#define REWRITE_MIN_SIM 0.3
-#define REWRITE_COVERAGE 0.6
-#define REWRITE_MEAN_SIM 0.45
-#define REWRITE_MIN_ALIGNED 3
+#define CONTAIN_RATIO 1.3
+#define REWRITE_MIN_SIM 0.3      /* a sentence pair counts as aligned */
+#define REWRITE_STRONG_SIM 0.5   /* ... and as a strong pair */
+#define REWRITE_COVERAGE 0.55    /* aligned / eligible sentences of the shorter */
+#define REWRITE_STRONG_COVERAGE 0.4
+#define REWRITE_MEAN_SIM 0.55
+#define REWRITE_MIN_ALIGNED 6
 /* Buckets up to this size give all their pairs; larger ones link every
  * member to the first only (union-find still joins the group). */
 #define BUCKET_ALL 16
@@ -98,6 +101,10 @@ typedef struct dd_doc {
 
 typedef struct dd_run {
     cr_corpus *c;
+    cr_doc **docs;         /* the documents sorted by id: every index below
+                              is a position here, so the answer does not
+                              depend on the input order */
+    size_t *perm;          /* position -> index in c->docs */
     const cr_dedup_options *o;
     size_t n;
     dd_doc *dd;
@@ -172,7 +179,7 @@ static cr_status index_signatures(dd_run *r) {
     for (size_t i = 0; i < n; i++) {
         uint32_t *sig = sigs + i * K;
         size_t nsh = 0;
-        unsigned filled = cri_minhash_doc(r->c->docs[i], r->o->shingle, r->seed, sig, &nsh);
+        unsigned filled = cri_minhash_doc(r->docs[i], r->o->shingle, r->seed, sig, &nsh);
         r->dd[i].rep = (uint32_t)i;
         r->dd[i].has_sig = filled > 0;
         if (!filled) continue;
@@ -230,7 +237,7 @@ static cr_status index_sentences(dd_run *r) {
     uint64_t sseed = cri_mix64(r->seed ^ 0x7f4a7c159e3779b9ULL);
     for (size_t i = 0; i < r->n; i++) {
         if (!r->dd[i].has_sig || r->dd[i].rep != i) continue;
-        const cr_doc *d = r->c->docs[i];
+        const cr_doc *d = r->docs[i];
         for (size_t s = 0; s < d->n_sents; s++) {
             const cri_sentence *se = &d->sents[s];
             uint64_t h = sseed;
@@ -281,7 +288,7 @@ static cr_status index_rare(dd_run *r) {
     uint64_t tseed = cri_mix64(r->seed ^ 0x452821e638d01377ULL);
     for (size_t i = 0; i < r->n; i++) {
         if (!r->dd[i].has_sig || r->dd[i].rep != i) continue;
-        const cr_doc *d = r->c->docs[i];
+        const cr_doc *d = r->docs[i];
         uint32_t elig = 0;
         for (size_t s = 0; s < d->n_sents; s++) {
             const cri_sentence *se = &d->sents[s];
@@ -368,12 +375,19 @@ done:
 
 /* ---- verification -------------------------------------------------------- */
 
-static cr_status add_copy(cr_corpus *c, size_t a, size_t b, int rel, double j, double ct,
+/* Record a pair; a and b are positions in r->docs. */
+static cr_status add_copy(dd_run *r, size_t a, size_t b, int rel, double j, double ct,
                           uint32_t aligned) {
+    cr_corpus *c = r->c;
     cri_copy *p = CRI_PUSH(c->copies, c->n_copies, c->cap_copies);
     if (!p) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
-    p->a = a;
-    p->b = b;
+    p->a = r->perm[a];
+    p->b = r->perm[b];
+    if (rel != CRI_COPY_CONTAINS && p->a > p->b) {
+        size_t t = p->a;
+        p->a = p->b;
+        p->b = t;
+    }
     p->relation = rel;
     p->jaccard = j;
     p->containment = ct;
@@ -386,14 +400,15 @@ static cr_status rewrite_check(dd_run *r, size_t a, size_t b, double jac, double
     if (r->dd[a].n_elig < REWRITE_MIN_ALIGNED || r->dd[b].n_elig < REWRITE_MIN_ALIGNED)
         return CR_OK;
     cri_align_result res;
-    cr_status st = cri_align_docs(c->ctx, c->docs[a], c->docs[b], REWRITE_MIN_SIM, &res);
+    cr_status st = cri_align_docs(c->ctx, r->docs[a], r->docs[b], REWRITE_MIN_SIM, &res);
     if (st != CR_OK) return st;
     size_t shorter = res.eligible_a < res.eligible_b ? res.eligible_a : res.eligible_b;
-    size_t al = res.n_pairs;
+    size_t al = res.n_pairs, strong = 0;
+    for (size_t k = 0; k < al; k++) strong += res.pairs[k].sim >= REWRITE_STRONG_SIM;
     double mean = al ? res.sim_sum / (double)al : 0;
     if (al >= REWRITE_MIN_ALIGNED && shorter > 0 && (double)al >= REWRITE_COVERAGE * (double)shorter &&
-        mean >= REWRITE_MEAN_SIM)
-        st = add_copy(c, a, b, CRI_COPY_REWRITE, jac, cont, (uint32_t)al);
+        (double)strong >= REWRITE_STRONG_COVERAGE * (double)shorter && mean >= REWRITE_MEAN_SIM)
+        st = add_copy(r, a, b, CRI_COPY_REWRITE, jac, cont, (uint32_t)al);
     cri_align_free(&res);
     return st;
 }
@@ -414,10 +429,10 @@ static cr_status verify(dd_run *r) {
             free(A);
             A = NULL;
             cached = SIZE_MAX;
-            if (cri_shingles(c->docs[a], r->o->shingle, r->seed, true, &A, &na)) goto oom;
+            if (cri_shingles(r->docs[a], r->o->shingle, r->seed, true, &A, &na)) goto oom;
             cached = a;
         }
-        if (cri_shingles(c->docs[b], r->o->shingle, r->seed, true, &B, &nb)) goto oom;
+        if (cri_shingles(r->docs[b], r->o->shingle, r->seed, true, &B, &nb)) goto oom;
         size_t inter = cri_intersect_u64(A, na, B, nb);
         free(B);
         B = NULL;
@@ -428,11 +443,11 @@ static cr_status verify(dd_run *r) {
         size_t nbig = na >= nb ? na : nb, nsmall = na >= nb ? nb : na;
         double small_in_big = na >= nb ? b_in_a : a_in_b;
         if (jac >= DUP_JACCARD)
-            st = add_copy(c, a, b, CRI_COPY_DUPLICATE, jac, small_in_big, 0);
+            st = add_copy(r, a, b, CRI_COPY_DUPLICATE, jac, small_in_big, 0);
         else if (small_in_big >= CONTAIN_MIN && (double)nbig >= CONTAIN_RATIO * (double)nsmall)
-            st = add_copy(c, big, small, CRI_COPY_CONTAINS, jac, small_in_big, 0);
+            st = add_copy(r, big, small, CRI_COPY_CONTAINS, jac, small_in_big, 0);
         else if (jac >= r->o->threshold)
-            st = add_copy(c, a, b, CRI_COPY_DUPLICATE, jac, small_in_big, 0);
+            st = add_copy(r, a, b, CRI_COPY_DUPLICATE, jac, small_in_big, 0);
         else
             st = rewrite_check(r, a, b, jac, small_in_big);
         if (st != CR_OK) goto done;
@@ -444,6 +459,37 @@ done:
     free(A);
     free(B);
     return st;
+}
+
+static int id_less(const cr_corpus *c, size_t x, size_t y) {
+    int k = strcmp(c->docs[x]->id, c->docs[y]->id);
+    return k < 0 || (k == 0 && x < y);
+}
+
+/* Ids are unique within a corpus, so ordering documents by id makes every
+ * later choice (representatives, bucket heads) independent of the input
+ * order.  A merge sort, since qsort has no user pointer in C17. */
+static void sort_perm_by_id(const cr_corpus *c, size_t *v, size_t n) {
+    if (n < 2) return;
+    size_t *tmp = malloc(n * sizeof *tmp);
+    if (!tmp) {   /* insertion sort fallback: still correct, only slower */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && id_less(c, v[j], v[j - 1]); j--) {
+                size_t t = v[j]; v[j] = v[j - 1]; v[j - 1] = t;
+            }
+        return;
+    }
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) tmp[k++] = id_less(c, v[j], v[i]) ? v[j++] : v[i++];
+            while (i < mid) tmp[k++] = v[i++];
+            while (j < hi) tmp[k++] = v[j++];
+        }
+        memcpy(v, tmp, n * sizeof *v);
+    }
+    free(tmp);
 }
 
 /* ---- groups -------------------------------------------------------------- */
@@ -507,7 +553,9 @@ static cr_status build_groups(cr_corpus *c, const dd_run *r) {
             for (size_t k = s; k < e; k++) {
                 const cr_doc *d = c->docs[order[k]];
                 if (!d->has_pub) continue;
-                if (best == SIZE_MAX || d->pub_epoch_min < c->docs[best]->pub_epoch_min) best = order[k];
+                if (best == SIZE_MAX || d->pub_epoch_min < c->docs[best]->pub_epoch_min ||
+                    (d->pub_epoch_min == c->docs[best]->pub_epoch_min && id_less(c, order[k], best)))
+                    best = order[k];
             }
             if (best != SIZE_MAX) {
                 snprintf(why, sizeof why, "earliest published %s",
@@ -515,7 +563,9 @@ static cr_status build_groups(cr_corpus *c, const dd_run *r) {
             } else {
                 for (size_t k = s; k < e; k++) {
                     size_t d = order[k];
-                    if (contains[d] && (best == SIZE_MAX || contains[d] > contains[best])) best = d;
+                    if (contains[d] && (best == SIZE_MAX || contains[d] > contains[best] ||
+                                        (contains[d] == contains[best] && id_less(c, d, best))))
+                        best = d;
                 }
                 if (best != SIZE_MAX) {
                     snprintf(why, sizeof why, "contains %zu member%s", contains[best],
@@ -525,11 +575,13 @@ static cr_status build_groups(cr_corpus *c, const dd_run *r) {
                     for (size_t k = s; k < e; k++) {
                         size_t d = order[k];
                         shingles[d] = c->docs[d]->n_toks;
-                        if (best == SIZE_MAX || shingles[d] > shingles[best]) best = d;
+                        if (best == SIZE_MAX || shingles[d] > shingles[best] ||
+                            (shingles[d] == shingles[best] && id_less(c, d, best)))
+                            best = d;
                         if (lo == SIZE_MAX || shingles[d] < shingles[lo]) lo = d;
                     }
                     if (shingles[best] == shingles[lo])
-                        snprintf(why, sizeof why, "no dates, same length: first in input");
+                        snprintf(why, sizeof why, "no dates, same length: first by id");
                     else
                         snprintf(why, sizeof why, "no dates: longest text (%zu tokens)", shingles[best]);
                 }
@@ -585,7 +637,16 @@ cr_status cr_corpus_dedup(cr_corpus *c, const cr_dedup_options *opt) {
     while (((size_t)1 << r.idx_bits) < r.n) r.idx_bits++;
     cr_status st = CR_OK;
     r.dd = calloc(r.n ? r.n : 1, sizeof *r.dd);
-    if (!r.dd) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+    r.docs = malloc((r.n ? r.n : 1) * sizeof *r.docs);
+    r.perm = malloc((r.n ? r.n : 1) * sizeof *r.perm);
+    if (!r.dd || !r.docs || !r.perm) {
+        st = cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < r.n; i++) r.perm[i] = i;
+    r.c = c;
+    sort_perm_by_id(c, r.perm, r.n);
+    for (size_t i = 0; i < r.n; i++) r.docs[i] = c->docs[r.perm[i]];
     if ((st = index_signatures(&r)) != CR_OK) goto done;
     if ((st = index_sentences(&r)) != CR_OK) goto done;
     if ((st = index_rare(&r)) != CR_OK) goto done;
@@ -596,6 +657,8 @@ cr_status cr_corpus_dedup(cr_corpus *c, const cr_dedup_options *opt) {
 done:
     if (st != CR_OK) clear_results(c);
     free(r.dd);
+    free(r.docs);
+    free(r.perm);
     free(r.cand.v);
     return st;
 }

@@ -32,12 +32,11 @@ static bool shingle_token(const cri_token *t) {
     return !(t->flags & CRI_TOK_PUNCT) && t->key_len > 0;
 }
 
-/* Per-position odd multipliers: a shingle hash is the mix of
- * sum(hash(word_j) * mult_j), so word order matters and each shingle costs
- * k multiplications and one mix. */
-static void shingle_mults(uint64_t seed, unsigned k, uint64_t *m) {
-    for (unsigned j = 0; j < k; j++) m[j] = cri_mix64(seed + 0x9e3779b97f4a7c15ULL * (j + 1)) | 1;
-}
+/* A shingle hash is mix(sum_j hash(word_j) * B^(k-1-j)) mod 2^64 with an
+ * odd seeded base B: word order matters, and the sum rolls from one shingle
+ * to the next in O(1) (subtract the word that leaves, multiply, add the word
+ * that enters), so a shingle costs one key hash and one mix whatever k. */
+static uint64_t shingle_base(uint64_t seed) { return cri_mix64(seed + 0x9e3779b97f4a7c15ULL) | 1; }
 
 /* Where shingle hashes go: a signature being built, an array, or both. */
 typedef struct shingle_sink {
@@ -74,26 +73,31 @@ static inline void sink_put(shingle_sink *s, uint64_t h) {
 static void run_shingles(const cr_doc *d, unsigned k, uint64_t seed, shingle_sink *s) {
     if (k == 0) k = 1;
     if (k > MAX_SHINGLE) k = MAX_SHINGLE;
-    uint64_t mult[MAX_SHINGLE], ring[MAX_SHINGLE];
-    shingle_mults(seed, k, mult);
+    uint64_t ring[MAX_SHINGLE];
+    uint64_t base = shingle_base(seed), top = 1;   /* top = B^(k-1) */
+    for (unsigned j = 1; j < k; j++) top *= base;
     uint64_t wseed = cri_mix64(seed ^ 0x5bd1e995u);
+    uint64_t h = 0;
     size_t words = 0;
+    unsigned pos = 0;   /* ring slot of the oldest word */
     for (size_t i = 0; i < d->n_toks && !s->oom; i++) {
         const cri_token *t = &d->toks[i];
         if (!shingle_token(t)) continue;
-        ring[words % k] = cri_hash64(cri_tok_key(d, t), t->key_len, wseed);
+        uint64_t w = cri_hash64(cri_tok_key(d, t), t->key_len, wseed);
+        if (words >= k) {
+            h -= ring[pos] * top;
+            ring[pos] = w;
+            pos = pos + 1 == k ? 0 : pos + 1;
+        } else {
+            ring[words] = w;
+        }
+        h = h * base + w;
         words++;
-        if (words < k) continue;
-        uint64_t h = 0;
-        size_t first = words - k;
-        for (unsigned j = 0; j < k; j++) h += ring[(first + j) % k] * mult[j];
-        sink_put(s, cri_mix64(h ^ seed));
+        if (words >= k) sink_put(s, cri_mix64(h ^ seed));
     }
     if (words > 0 && words < k && !s->oom) {
         /* Shorter than one shingle: the whole text is the shingle, so two
          * identical one-word articles still match and differ from others. */
-        uint64_t h = 0;
-        for (size_t j = 0; j < words; j++) h += ring[j] * mult[j];
         sink_put(s, cri_mix64(h ^ seed ^ (uint64_t)words));
     }
 }

@@ -210,16 +210,60 @@ def move_clause(s, rnd):
     return s
 
 
+STOP = set("""a an the of to in on at by for with from and or but as is are was were be been
+being has have had it its this that these those he she they we you i his her their our not no
+said says will would can could may might also than then there here who whom which what when
+where while about after before into over under more most some such only very just""".split())
+MARKERS = ["Meanwhile,", "Notably,", "In addition,", "Separately,", "At the same time,",
+           "According to reports,", "As a result,", "Importantly,"]
+FILLER = ["The situation continues to develop.", "Further details were not immediately available.",
+          "The development has drawn attention from observers.",
+          "Officials have not yet commented further on the matter.",
+          "The news quickly spread across social media."]
+
+
+def drop_words(sentence, rnd, rate):
+    """Drop some ordinary words (not names, numbers or function words), as
+    a rewriter who tightens a sentence does."""
+    words = sentence.split(" ")
+    out = []
+    for k, w in enumerate(words):
+        core = re.sub(r"[^A-Za-z]", "", w)
+        if (k > 0 and core and core.islower() and len(core) >= 4 and core not in STOP
+                and w == core and rnd.random() < rate):
+            continue
+        out.append(w)
+    return " ".join(out)
+
+
 def paraphrase(paras, rnd):
+    """Keep the sentence order, change many words: synonyms, dropped words,
+    moved clauses, discourse markers; merge a few adjacent sentences, drop
+    a few and add a little filler, as a rewriting desk (or a model) does."""
     out = []
     for p in paras:
         q = []
-        for s in p:
-            s2 = substitute(s, rnd, 0.85)
+        i = 0
+        while i < len(p):
+            s = p[i]
+            if rnd.random() < 0.08 and len(p) > 2:
+                i += 1          # dropped sentence
+                continue
+            s2 = substitute(s, rnd, 0.9)
+            s2 = drop_words(s2, rnd, 0.25)
             s2 = move_clause(s2, rnd)
+            if rnd.random() < 0.2:
+                m = rnd.choice(MARKERS)
+                s2 = f"{m} {s2[0].lower() + s2[1:]}" if s2[:1].isupper() and not s2[1:2].isupper() else f"{m} {s2}"
+            if i + 1 < len(p) and rnd.random() < 0.15:
+                nxt = move_clause(drop_words(substitute(p[i + 1], rnd, 0.9), rnd, 0.25), rnd)
+                s2 = s2.rstrip(".!?") + ", and " + (nxt[0].lower() + nxt[1:] if nxt[:1].isupper() and not nxt[1:2].isupper() else nxt)
+                i += 1
             q.append(s2)
+            i += 1
+        if rnd.random() < 0.15:
+            q.append(rnd.choice(FILLER))
         out.append(q)
-    # a rewriter often merges or drops a short paragraph break: rewrap
     return out
 
 
@@ -360,6 +404,11 @@ def main():
     wiki = load_wikiann([os.path.join(shared, "data", "ner", "wikiann-en", n) for n in ("train", "dev")])
 
     natural = natural_copies(ecb)
+    # The seeds: 002 paraphrases 000 sentence by sentence (examples/README);
+    # the other seed pairs are one story told by different outlets.
+    sid = {n[:3]: n for n in (os.path.basename(p)[:-4] for p in glob.glob(os.path.join(shared, "seeds", "*.txt")))}
+    if "000" in sid and "002" in sid:
+        natural.append({"a": sid["000"], "b": sid["002"], "relation": "rewrite"})
     articles = []   # (id, text, published or None)
     pairs = []
 
@@ -488,7 +537,9 @@ def main():
         json.dump({"about": "planted copies; see scripts/make_copies.py",
                    "articles": len(articles), "unrelated": n_unrel,
                    "originals": len(originals), "pairs": pairs,
-                   "natural": natural}, f, indent=1)
+                   "natural": natural,
+                   "events": {**{r["id"]: r["event"] for r in ecb},
+                              **{sid: "seeds" for sid, _ in seeds}}}, f, indent=1)
     print(f"{len(articles)} articles ({n_unrel} unrelated, {len(originals)} originals, "
           f"{len(pairs)} planted copies) in {a.out}", file=sys.stderr)
 
