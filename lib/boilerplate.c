@@ -41,7 +41,8 @@ const char *const CRI_R_TITLE = "title", *const CRI_R_BYLINE = "byline",
                   *const CRI_R_CREDIT = "photo-credit", *const CRI_R_SOURCE = "source",
                   *const CRI_R_TAGS = "tags", *const CRI_R_REPEATED = "repeated",
                   *const CRI_R_BIO = "author-bio", *const CRI_R_NAV = "navigation",
-                  *const CRI_R_RELATED = "related", *const CRI_R_PROMO = "promo";
+                  *const CRI_R_RELATED = "related", *const CRI_R_PROMO = "promo",
+                  *const CRI_R_ABOUT = "about";
 
 /* ---- lexicon ------------------------------------------------------------ */
 
@@ -525,8 +526,8 @@ static bool email_domain(const char *text, size_t len, size_t *ds, size_t *dn) {
 /* "X News Desk", "X Web Desk", "X Staff", "X Bureau" in the text's head. */
 static bool desk_name(const char *text, size_t len, size_t *ns, size_t *nn) {
     size_t lim = len < 4096 ? len : 4096;
-    static const char *const D[] = {" News Desk", " Web Desk", " Desk", " News Service",
-                                    " Newsroom", " Bureau", " Staff"};
+    static const char *const D[] = {" News Desk", " Web Desk", " News Service", " Newsroom",
+                                    " Digital Desk", " Online Desk"};
     for (size_t d = 0; d < sizeof D / sizeof D[0]; d++) {
         const char *p = memmem(text, lim, D[d], strlen(D[d]));
         if (!p) continue;
@@ -654,7 +655,13 @@ static long credit_start(const char *t, const cri_bline *l) {
         bool ok = true;
         int rw = 0;
         while (q < e && ok) {
-            if (!cri_isupper((unsigned char)*q)) ok = false;
+            const char *we = q;
+            while (we < e && *we != ' ') we++;
+            size_t wl = (size_t)(we - q);
+            bool link = rw > 0 && we < e && (ieq_prefix(q, wl, "of") || ieq_prefix(q, wl, "the") ||
+                                             ieq_prefix(q, wl, "de") || ieq_prefix(q, wl, "for")) &&
+                        wl <= 3;
+            if (!cri_isupper((unsigned char)*q) && !link) ok = false;
             while (q < e && *q != ' ') q++;
             rw++;
             while (q < e && *q == ' ') q++;
@@ -713,6 +720,25 @@ static long credit_start(const char *t, const cri_bline *l) {
         }
     }
     return -1;
+}
+
+/* A time stamp alone on its line (live blogs): "23:58 BST", "10.32am",
+ * "2:15 p.m. ET". */
+static bool time_line(const char *t, const cri_bline *l) {
+    if (l->words > 5 || !l->nums) return false;
+    const char *s = t + l->cstart, *e = t + l->end;
+    const char *p = s;
+    int d = 0;
+    while (p < e && cri_isdigit((unsigned char)*p)) p++, d++;
+    if (d < 1 || d > 2 || p >= e || (*p != ':' && *p != '.')) return false;
+    p++;
+    d = 0;
+    while (p < e && cri_isdigit((unsigned char)*p)) p++, d++;
+    if (d != 2) return false;
+    /* the rest: am/pm and a zone, letters and dots only */
+    for (; p < e; p++)
+        if (!cri_isalpha((unsigned char)*p) && *p != '.' && *p != ' ') return false;
+    return true;
 }
 
 /* Label lines that open a tag list: "Tags:", "Country:", "Topics". */
@@ -786,11 +812,29 @@ static bool source_line(const char *t, const cri_bline *l) {
 
 /* Strong content: reads as article prose. */
 static bool strong(const cri_bline *l) {
-    return !l->reason && l->dup <= 1 && l->words >= 10 && ((l->flags & BL_TERM) || l->words >= 20);
+    return !l->reason && l->dup <= 1 && !(l->flags & BL_XREP) && l->words >= 10 && ((l->flags & BL_TERM) || l->words >= 20);
 }
 
 static bool fragment(const cri_bline *l) {
     return !cri_bl_sentence(l);
+}
+
+/* A short sentence of prose ("He was 84."): a sentence end, a function
+ * word, and not mostly capitalized words (a heading or a name list). */
+static bool short_prose(const cri_bline *l) {
+    return (l->flags & BL_TERM) && l->words >= 2 && l->stops >= 1 && l->caps * 10 < l->words * 7 &&
+           !(l->flags & (BL_URL | BL_EMAIL));
+}
+
+/* "About Acme Corp", "About the author", "About us": the heading of a
+ * block describing the author or the organization. */
+static bool about_heading(const char *t, const cri_bline *l) {
+    const char *s = t + l->cstart;
+    size_t n = l->end - l->cstart;
+    if (l->words < 2 || l->words > 5 || (l->flags & BL_TERM) || !ieq_prefix(s, n, "about ")) return false;
+    const char *w = s + 6;
+    if (ieq_prefix(w, n - 6, "the ")) w += 4;
+    return w < s + n && cri_isupper((unsigned char)*w);
 }
 
 typedef struct keyidx {
@@ -856,6 +900,7 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
                         if (stats->seed != seed) scan_line(text, &tmp, stats->seed, false);
                         else tmp.key = L[i].key;
                         L[i].xdocs = stats_count(stats, oh, tmp.key);
+                        if (L[i].xdocs >= 3) L[i].flags |= BL_XREP;
                     }
             }
         }
@@ -877,6 +922,27 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
             l->reason = CRI_R_BYLINE;
             continue;
         }
+        if (time_line(text, l)) {
+            l->reason = CRI_R_DATELINE;
+            continue;
+        }
+        {
+            const char *a = text + l->cstart;
+            size_t an = l->end - l->cstart;
+            static const char *const CAPP[] = {"image caption", "photo caption", "caption:",
+                                               "pictured:"};
+            size_t k = 0;
+            for (; k < sizeof CAPP / sizeof CAPP[0]; k++)
+                if (ieq_prefix(a, an, CAPP[k])) break;
+            if (k < sizeof CAPP / sizeof CAPP[0]) {
+                size_t m = strlen(CAPP[k]);
+                while (m < an && (a[m] == ',' || a[m] == ':' || a[m] == ' ')) m++;
+                l->reason = CRI_R_CAPTION;
+                l->cap_start = l->cstart + (uint32_t)m;
+                l->cap_end = l->end;
+                continue;
+            }
+        }
         long cs = credit_start(text, l);
         if (cs >= 0) {
             const char *a = text + l->cstart, *b = text + cs;
@@ -893,7 +959,10 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
                 l->cap_end = (uint32_t)(b - text);
                 l->reason = CRI_R_CAPTION;
             } else if (l->words <= 10) {
-                l->reason = CRI_R_CREDIT;
+                /* "© 2024 Name" alone is a copyright line, not a photo's */
+                bool copy = (unsigned char)a[0] == 0xC2 && (unsigned char)a[1] == 0xA9 &&
+                            text + cs == a;
+                l->reason = copy ? LEX_CAT_NAME[11] : CRI_R_CREDIT;
             }
             if (l->reason) continue;
         }
@@ -927,8 +996,30 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
         if (l->reason == CRI_R_BIO && bio_heading(text, l)) {
             for (size_t j = i + 1; j < n && j <= i + 2; j++) {
                 if (L[j].reason && L[j].reason != CRI_R_RELATED) break;
+                if (j > i + 1 && (L[j].flags & BL_BLANK)) break;
                 if (strong(&L[j]) && !bio_line(text, &L[j]) && j > i + 1) break;
                 L[j].reason = CRI_R_BIO;
+            }
+        }
+        /* "About Acme Corp" and its paragraph, when nothing of the article follows */
+        if (!l->reason && about_heading(text, l)) {
+            size_t j = i + 1;
+            while (j < n && j <= i + 3 && !(j > i + 1 && (L[j].flags & BL_BLANK))) j++;
+            bool tail = true;
+            for (size_t k = j; k < n && tail; k++)
+                if (strong(&L[k]) && !about_heading(text, &L[k])) {
+                    /* another "About" block is tail too */
+                    bool in_about = false;
+                    for (size_t b = k; b > j && b + 3 >= k; b--)
+                        if (about_heading(text, &L[b - 1])) in_about = true;
+                    if (!in_about) tail = false;
+                }
+            if (tail) {
+                const char *why = l->role || bio_heading(text, l) ? CRI_R_BIO : CRI_R_ABOUT;
+                for (size_t k = i; k < j; k++)
+                    if (!L[k].reason) L[k].reason = why;
+                i = j - 1;
+                continue;
             }
         }
         /* bullet lists judged as a whole */
@@ -976,7 +1067,7 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
     for (size_t i = 0; i < n; i++) {
         cri_bline *l = &L[i];
         if (l->reason) continue;
-        bool xrep = l->xdocs >= 3 && outlet_docs >= 3;
+        bool xrep = (l->flags & BL_XREP) != 0;
         if (first == n) {
             /* no prose at all: keep sentences, drop repeated fragments */
             if (xrep || (fragment(l) && l->dup > 1)) l->reason = CRI_R_REPEATED;
@@ -991,7 +1082,8 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
         } else if (i > last) {
             if (xrep || l->dup > 1) l->reason = CRI_R_REPEATED;
             else if (bio_line(text, l)) l->reason = CRI_R_BIO;
-            else if (fragment(l)) {
+            else if ((fragment(l) && !short_prose(l)) ||
+                     (l->words < 10 && l->caps * 10 >= l->words * 7)) {
                 l->reason = (l->flags & BL_COLON) ? CRI_R_RELATED : CRI_R_NAV;
                 /* a heading of promo lines takes their reason */
                 for (size_t j = i + 1; j < n && j <= i + 2; j++)
@@ -1000,7 +1092,7 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
                         break;
                     }
             }
-        } else if (xrep && (fragment(l) || l->words <= 15)) {
+        } else if (xrep && fragment(l)) {
             l->reason = CRI_R_REPEATED;
         }
     }

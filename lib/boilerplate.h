@@ -32,7 +32,8 @@ enum {
     BL_QMARK = 1u << 7,    /* ends with '?' */
     BL_LOWER = 1u << 8,    /* first word starts lower case */
     BL_BLANK = 1u << 9,    /* a blank line before it */
-    BL_BIGRAM = 1u << 10   /* a promo phrase: "read more", "sign up", ... */
+    BL_BIGRAM = 1u << 10,  /* a promo phrase: "read more", "sign up", ... */
+    BL_XREP = 1u << 11     /* in 3+ articles of the same outlet */
 };
 
 /* lexicon word flags (tools/gen_boiler_lex.py writes them into the table) */
@@ -61,7 +62,7 @@ typedef struct cri_bline {
 extern const char *const CRI_R_TITLE, *const CRI_R_BYLINE, *const CRI_R_DATELINE,
     *const CRI_R_CAPTION, *const CRI_R_CREDIT, *const CRI_R_SOURCE, *const CRI_R_TAGS,
     *const CRI_R_REPEATED, *const CRI_R_BIO, *const CRI_R_NAV, *const CRI_R_RELATED,
-    *const CRI_R_PROMO;
+    *const CRI_R_PROMO, *const CRI_R_ABOUT;
 
 /* Sentence-like: enough words and a sentence end, or long. */
 static inline bool cri_bl_sentence(const cri_bline *l) {

@@ -211,7 +211,7 @@ static bool byline_line(cr_doc *d, const char *text, const cri_bline *l, bool lo
     size_t n = l->end - l->cstart;
     if (l->words > 16) return false;
     static const char *const BY[] = {"by ", "written by ", "words by ", "author: ", "authors: ",
-                                     "posted by ", "reporting by "};
+                                     "posted by ", "reporting by ", "von ", "par ", "por "};
     for (size_t k = 0; k < sizeof BY / sizeof BY[0]; k++)
         if (iprefix(s, n, BY[k])) {
             size_t m = strlen(BY[k]);
@@ -552,6 +552,7 @@ static int org_after(cr_doc *d, const char *p, const char *e) {
     bool poss;
     const char *after;
     span nm = cap_name(p, e, &poss, &after);
+    if (nm.n && !poss && known_agency(nm.s, nm.n)) return add_org(d, nm.s, nm.n);
     const char *r = after;
     span w = next_word(&r, e);
     bool lower_next = w.n && !cri_isupper((unsigned char)w.s[0]) && after < e && *after == ' ';
@@ -728,25 +729,60 @@ static void cand_add(cand *c, size_t *nc, const char *s, size_t n, int score) {
     (*nc)++;
 }
 
-/* A capitalized occurrence in the text of a domain label ("newsweek"). */
+/* Capitalized words in the text that spell a domain label when joined
+ * ("Riverside Ledger" for "riversideledger", "Newsweek" for "newsweek"). */
 static bool find_cap_word(const char *text, size_t len, const char *lab, size_t ln, span *out) {
-    if (ln < 2) return false;
+    if (ln < 3) return false;
     const char *p = text, *e = text + len;
-    size_t scanned = 0;
-    while (p < e && scanned < 200000) {
-        const char *q = memchr(p, lab[0] - 32, (size_t)(e - p));
-        if (!q) return false;
-        scanned = (size_t)(q - text);
-        if ((size_t)(e - q) >= ln && (q == text || !cri_isalnum((unsigned char)q[-1]))) {
-            bool same = true;
-            for (size_t k = 1; k < ln && same; k++) same = cri_tolower(q[k]) == lab[k];
-            if (same && (q + ln == e || !cri_isalpha((unsigned char)q[ln]))) {
-                *out = (span){q, ln};
-                return true;
+    size_t guard = 0;
+    while (p < e && guard++ < 400000) {
+        const char *q = p;
+        while (q < e && !(cri_isupper((unsigned char)*q) && (q == text || !cri_isalnum((unsigned char)q[-1]))))
+            q++;
+        if (q >= e) return false;
+        /* join up to 4 words, letters only, and compare */
+        size_t m = 0;
+        const char *r = q, *end = q;
+        int words = 0;
+        bool ok = true;
+        while (r < e && m < ln && ok && words < 4) {
+            if (!cri_isupper((unsigned char)*r)) break;
+            while (r < e && cri_isalnum((unsigned char)*r) && m < ln) {
+                if (cri_tolower(*r) != lab[m]) {
+                    ok = false;
+                    break;
+                }
+                m++;
+                r++;
             }
+            if (!ok) break;
+            end = r;
+            words++;
+            if (m < ln) {
+                if (r < e && *r == ' ') r++;
+                else break;
+            }
+        }
+        if (ok && m == ln && (end == e || !cri_isalnum((unsigned char)*end))) {
+            *out = (span){q, (size_t)(end - q)};
+            return true;
         }
         p = q + 1;
     }
+    return false;
+}
+
+/* A name whose letters appear in an e-mail domain label of the text:
+ * "Gazette" in tips@statecapitolgazette.com. */
+static bool in_label(char labs[][64], size_t nlabs, const char *s, size_t n) {
+    char w[64];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < sizeof w - 1; i++)
+        if (cri_isalnum((unsigned char)s[i])) w[m++] = cri_tolower(s[i]);
+    w[m] = 0;
+    if (m < 4) return false;
+    for (size_t i = 0; i < nlabs; i++)
+        if (strstr(labs[i], w)) return true;
     return false;
 }
 
@@ -758,9 +794,11 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
     }
     cand c[16];
     size_t nc = 0;
+    char labs[4][64];
+    size_t nlabs = 0;
     /* "X News Desk" in the head lines */
-    static const char *const DESK[] = {" news desk", " web desk", " desk", " news service",
-                                       " newsroom", " bureau"};
+    static const char *const DESK[] = {" news desk", " web desk", " news service", " newsroom",
+                                       " digital desk", " online desk"};
     for (size_t i = 0; i < n && i < CRI_BP_HEAD_LINES; i++) {
         const char *s = text + L[i].cstart;
         size_t ln = L[i].end - L[i].cstart;
@@ -815,6 +853,11 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         span w;
         if (!web && ln >= 2 && cri_islower((unsigned char)lab[0]) && find_cap_word(text, len, lab, ln, &w))
             cand_add(c, &nc, w.s, w.n, 2);
+        if (!web && nlabs < 4 && ln >= 3) {
+            memcpy(labs[nlabs], lab, ln);
+            labs[nlabs][ln] = 0;
+            nlabs++;
+        }
     }
     /* "told X:" where X is not a wire (a wire would be a cite) */
     for (size_t i = 0; i < n; i++) {
@@ -823,11 +866,15 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         for (const char *p = s; p + 5 < e; p++) {
             if (!(p[0] == 't' && p[1] == 'o' && p[2] == 'l' && p[3] == 'd' && p[4] == ' ')) continue;
             if (p > s && cri_isalnum((unsigned char)p[-1])) continue;
-            const char *q = p + 5, *w = q;
+            const char *q = p + 5, *w;
+            if (iprefix(q, (size_t)(e - q), "the ")) q += 4;
+            w = q;
             while (w < e && (cri_isalnum((unsigned char)*w) || *w == '-')) w++;
-            if (w > q && cri_isupper((unsigned char)*q) && w < e && (*w == ':' || *w == ',' || *w == '.') &&
+            bool stop = w < e && (*w == ':' || *w == ',' || *w == '.' ||
+                                  iprefix(w, (size_t)(e - w), " that ") || iprefix(w, (size_t)(e - w), " in "));
+            if (w > q && cri_isupper((unsigned char)*q) && stop &&
                 !known_agency(q, (size_t)(w - q)) && !cri_meta_name_shaped(q, (size_t)(w - q), 2))
-                cand_add(c, &nc, q, (size_t)(w - q), 1);
+                cand_add(c, &nc, q, (size_t)(w - q), 1 + 2 * in_label(labs, nlabs, q, (size_t)(w - q)));
         }
     }
     /* a name repeated in removed promo lines */
@@ -872,7 +919,7 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
             }
         }
         for (size_t i = 0; i < npc; i++)
-            if (pc[i].score >= 2) cand_add(c, &nc, pc[i].s, pc[i].n, 1);
+            if (pc[i].score >= 2) cand_add(c, &nc, pc[i].s, pc[i].n, 1 + 2 * in_label(labs, nlabs, pc[i].s, pc[i].n));
     }
     size_t best = nc;
     for (size_t i = 0; i < nc; i++)

@@ -373,6 +373,10 @@ static int parse_date(const char *s, const dtok *tk, int k, int i, dt *r) {
                 r->d = b;
             } else if (a == b) {
                 r->m = r->d = a;
+            } else if (tk[j + 1].punct == '.') {
+                /* 10.01.2024: dotted numeric dates are day first (no US use) */
+                r->d = a;
+                r->m = b;
             } else if (a <= 12 && b <= 12) {
                 r->amb = true;
                 r->d = a;

@@ -69,7 +69,7 @@ add("we us our ours we're we've", "", 0, "WE")
 add("subscribe sign click tap read follow share download get join enjoy support give become "
     "contact watch listen try send email like register log donate visit check see learn "
     "discover explore start continue upgrade unlock save find tell help please make choose "
-    "accept manage allow go sign-up signup comment don't never", "", 0, "IMP")
+    "accept manage allow go sign-up signup comment don't never skip", "", 0, "IMP")
 add("according citing cited reported reports source sources inputs quoted quoting", "", 0, "CITE")
 add("said says told", "", 0, "SAYS")
 add("reporter writer journalist correspondent editor columnist contributor author producer "
