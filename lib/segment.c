@@ -721,6 +721,17 @@ static void segment_para(seg *s, uint32_t ps, uint32_t pe) {
     if (!s->failed) emit(s, s->cur, pe);
 }
 
+/* The next "\n\n" from p, or NULL. */
+static const char *para_end(const char *p, const char *end) {
+    while (p < end) {
+        const char *q = memchr(p, '\n', (size_t)(end - p));
+        if (!q || q + 1 >= end) return NULL;
+        if (q[1] == '\n') return q;
+        p = q + 1;
+    }
+    return NULL;
+}
+
 cr_status cri_segment(cr_ctx *ctx, cr_doc *d) {
     d->n_sents = 0;
     seg s = {.ctx = ctx, .d = d, .b = d->body, .n = d->body_len};
@@ -737,7 +748,7 @@ cr_status cri_segment(cr_ctx *ctx, cr_doc *d) {
         /* skip blank lines between paragraphs */
         while (i < n && (b[i] == '\n' || b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) i++;
         if (i >= n) break;
-        const char *e = memmem(b + i, n - i, "\n\n", 2);
+        const char *e = para_end(b + i, b + n);
         uint32_t pe = e ? (uint32_t)(e - b) : n;
         size_t before = d->n_sents;
         segment_para(&s, i, pe);

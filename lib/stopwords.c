@@ -58,6 +58,16 @@ static const char *const stems[CRI_N_STOPWORDS] = {
     "mustn't", "needn", "needn't", "shan", "shan't", "shouldn", "shouldn't", "wasn",
     "wasn't", "weren", "weren't", "won", "won't", "wouldn", "wouldn't",
 };
+/* Byte lengths of the stems above. */
+static const uint8_t stem_lens[CRI_N_STOPWORDS] = {
+    1, 2, 2, 6, 2, 3, 3, 7, 3, 5, 5, 6, 5, 4, 4, 8, 8, 2, 3, 3, 7, 3, 3, 3, 3, 7, 2, 2,
+    2, 6, 4, 4, 5, 5, 8, 4, 5, 3, 4, 4, 4, 7, 5, 5, 2, 2, 3, 3, 4, 2, 4, 2, 4, 3, 3, 4,
+    2, 3, 3, 2, 1, 2, 3, 3, 3, 2, 2, 6, 2, 5, 5, 2, 2, 2, 3, 4, 5, 7, 7, 4, 7, 4, 5, 5,
+    4, 5, 2, 4, 2, 4, 2, 3, 2, 3, 4, 5, 5, 7, 4, 3, 4, 5, 4, 5, 3, 3, 3, 3, 4, 4, 3, 4,
+    4, 5, 4, 4, 2, 3, 3, 4, 3, 4, 2, 4, 3, 4, 1, 1, 3, 4, 4, 3, 5, 6, 8, 3, 1, 2, 1, 1,
+    2, 2, 1, 3, 4, 6, 6, 8, 4, 6, 5, 7, 4, 6, 4, 6, 5, 7, 3, 5, 2, 6, 8, 5, 7, 5, 7, 4,
+    6, 7, 9, 4, 6, 5, 7, 3, 5, 6, 8,
+};
 static const uint8_t slot_of[4096] = {
     [13] = 148, [66] = 111, [92] = 112, [95] = 13, [106] = 119, [115] = 142, [124] = 54,
     [151] = 106, [178] = 134, [179] = 135, [181] = 19, [233] = 79, [257] = 6,
@@ -113,6 +123,6 @@ const char *cri_stopword_word(int id) {
 
 const char *cri_stopword_stem(int id, size_t *len) {
     if (id < 0 || id >= CRI_N_STOPWORDS) { *len = 0; return NULL; }
-    *len = strlen(stems[id]);
+    *len = stem_lens[id];
     return stems[id];
 }
