@@ -729,6 +729,13 @@ static char *central_sentence(cr_ctx *ctx, cri_feat_scratch *fs, const cr_doc *d
     return out;
 }
 
+/* ASCII case-insensitive equality (locale-free). */
+static bool same_ci(const char *a, const char *b) {
+    for (; *a && *b; a++, b++)
+        if (cri_tolower(*a) != cri_tolower(*b)) return false;
+    return *a == *b;
+}
+
 static int cmp_u32(const void *a, const void *b) {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
@@ -818,10 +825,18 @@ static cr_status make_story(cr_corpus *c, cri_feat_scratch *fs, const story *s, 
             found++;
         }
     }
-    /* keep order, drop unresolved */
+    /* keep order; drop unresolved ones and case variants ("Russia", "russia") */
     size_t w = 0;
-    for (size_t i = 0; i < nid; i++)
-        if (out->why[i]) out->why[w++] = out->why[i];
+    for (size_t i = 0; i < nid; i++) {
+        if (!out->why[i]) continue;
+        bool dup = false;
+        for (size_t k = 0; k < w && !dup; k++) dup = same_ci(out->why[k], out->why[i]);
+        if (dup) {
+            free(out->why[i]);
+            continue;
+        }
+        out->why[w++] = out->why[i];
+    }
     out->n_why = w;
     return CR_OK;
 }

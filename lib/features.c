@@ -437,9 +437,12 @@ int cri_feat_terms(cr_ctx *ctx, cri_feat_scratch *s, const cr_doc *d) {
         x->key_len = t->key_len;
         x->stem = cri_tok_stem(d, t);
         x->stem_len = t->stem_len;
-        if (!x->stem_len) {
-            x->stem = x->key;
-            x->stem_len = x->key_len;
+        if (!x->stem_len || t->stem == t->key) {
+            /* no stem from the tokenizer: stem here (cached on ctx) */
+            size_t sl = 0;
+            const char *st = cri_stem(ctx, x->key, x->key_len, &sl);
+            x->stem = st && sl ? st : x->key;
+            x->stem_len = (uint16_t)(st && sl ? (sl > 255 ? 255 : sl) : x->key_len);
         }
         x->surf = d->body + t->start;
         x->surf_len = (uint16_t)(t->end - t->start > 255 ? 255 : t->end - t->start);
