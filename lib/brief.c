@@ -63,8 +63,16 @@ const char *cri_brief_outlet(const cr_corpus *c, const cri_brief *b, size_t sdoc
 
 void cri_brief_doclabel(const cr_corpus *c, size_t doc, char *out, size_t size) {
     const char *id = c->docs[doc]->id ? c->docs[doc]->id : "?";
+    /* "000_cc5872542598d7f9" -> "000": a short prefix before a hash-like
+     * suffix; any other id is shown whole */
     const char *us = strchr(id, '_');
-    size_t n = us && us > id && us - id <= 8 ? (size_t)(us - id) : strlen(id);
+    size_t n = strlen(id);
+    if (us && us > id && us - id <= 8 && strlen(us + 1) >= 8) {
+        bool hex = true;
+        for (const char *p = us + 1; *p && hex; p++)
+            hex = cri_isdigit((unsigned char)*p) || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F');
+        if (hex) n = (size_t)(us - id);
+    }
     if (n > 24) n = 24;
     if (n >= size) n = size - 1;
     memcpy(out, id, n);

@@ -405,7 +405,9 @@ static uint32_t unit_with(cr_corpus *c, cri_brief *b, size_t sd, const char *tex
         const char *s = cri_bunit_text(c, u, &len);
         bool found = false;
         for (size_t p = 0; p + tl <= len && !found; p++)
-            if (s[p] == text[0] && memcmp(s + p, text, tl) == 0) found = true;
+            if (s[p] == text[0] && memcmp(s + p, text, tl) == 0 &&
+                (p + tl == len || !cri_isalnum((unsigned char)s[p + tl])))
+                found = true;
         if (!found) continue;
         int32_t fr = u->fact >= 0 ? u->fact : INT32_MAX - 1;
         if (fr < best_fact) {
@@ -442,6 +444,18 @@ static int name_conflict_from(cr_corpus *c, cri_brief *b, const char *major, con
     }
     if (!add_value(b, cf, minor, us, k)) return -1;
     return 0;
+}
+
+/* Does text occur in s as whole words ("Duncan Rait" is not in "Duncan Raite")? */
+static bool has_words(const char *s, const char *text) {
+    size_t tl = strlen(text);
+    if (!s || !tl) return false;
+    for (const char *p = strstr(s, text); p; p = strstr(p + 1, text)) {
+        bool before = p == s || !cri_isalnum((unsigned char)p[-1]);
+        bool after = !cri_isalnum((unsigned char)p[tl]) && !((unsigned char)p[tl] & 0x80);
+        if (before && after) return true;
+    }
+    return false;
 }
 
 /* Without resolved entities: capitalized runs of 2+ words in the sentences
@@ -537,7 +551,7 @@ static int fallback_names(cr_corpus *c, cri_brief *b, int32_t f) {
             bool both = false;
             for (size_t sd = 0; sd < b->n_docs && !both; sd++) {
                 const cr_doc *d = c->docs[b->docs[sd].doc];
-                bool ha = d->body && strstr(d->body, A), hb = d->body && strstr(d->body, B);
+                bool ha = has_words(d->body, A), hb = has_words(d->body, B);
                 if (ha && hb) both = true;
                 if (ha && na < 64) da[na++] = sd;
                 if (hb && nb < 64) db[nb++] = sd;

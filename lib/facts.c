@@ -25,7 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define SIM_THRESHOLD 0.30
+#define SIM_THRESHOLD 0.24
 #define LINK_THRESHOLD 0.12
 
 /* Function words and reporting verbs the stopword list may not hold: they
@@ -260,10 +260,22 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
 
             /* features */
             n_tmp = 0;
+            size_t qi = 0;
             for (uint32_t t = s->tok_first; t < te; t++) {
                 const cri_token *tk = &d->toks[t];
                 if (!tok_is_content(d, tk)) continue;
                 bool num = tok_is_num(d, tk);
+                if (num) {
+                    /* a number inside a quantity or a date counts once, by
+                     * its normalized value (below) */
+                    bool covered = false;
+                    while (qi < d->n_quantities && d->quantities[qi].end <= tk->start) qi++;
+                    if (qi < d->n_quantities && d->quantities[qi].start <= tk->start && tk->end <= d->quantities[qi].end)
+                        covered = true;
+                    for (size_t m = 0; m < d->n_dates && !covered; m++)
+                        if (d->dates[m].start <= tk->start && tk->end <= d->dates[m].end) covered = true;
+                    if (covered) continue;
+                }
                 char kind = num ? CRI_BF_NUM : tok_is_name(d, tk) ? CRI_BF_NAME : CRI_BF_STEM;
                 const char *stem = num ? cri_tok_key(d, tk) : cri_tok_stem(d, tk);
                 size_t sl = num ? tk->key_len : tk->stem_len;
@@ -825,6 +837,32 @@ static double novel_words(cr_corpus *c, cri_brief *b, uint32_t x, cri_buf *out, 
             np++;
         }
     }
+    /* a figure only this outlet gives ("a hundred billion dollars") */
+    for (size_t m = 0; m < d->n_quantities; m++) {
+        const cri_quantity *q = &d->quantities[m];
+        if (q->start < s->start || q->end > s->end || !isfinite(q->value)) continue;
+        char vb[40];
+        cri_fmt_double(vb, sizeof vb, q->value);
+        int64_t id = feat_id(b, CRI_BF_NUM, vb, strlen(vb), false);
+        if (id < 0 || b->feat_outlets[id] != 1) continue;
+        bool inside = false;
+        for (size_t i = 0; i < np && !inside; i++) inside = ph[i].start <= q->start && q->end <= ph[i].end;
+        for (size_t i = 0; i < np && !inside; i++)
+            if (ph[i].start >= q->start && ph[i].end <= q->end) {
+                ph[i].start = q->start;
+                ph[i].end = q->end;
+                ph[i].name = true;
+                inside = true;
+            }
+        w += 2.0;
+        *names += 1;
+        if (!inside && np < 16) {
+            ph[np].start = q->start;
+            ph[np].end = q->end;
+            ph[np].name = true;
+            np++;
+        }
+    }
     if (out) {
         size_t shown = 0;
         for (int pass = 0; pass < 2; pass++)
@@ -880,7 +918,39 @@ cr_status cri_facts_unique(cr_corpus *c, cri_brief *b) {
     size_t cap = 5 * b->n_docs;
     if (cap < 8) cap = 8;
     if (cap > CRI_BRIEF_MAX_UNIQUE) cap = CRI_BRIEF_MAX_UNIQUE;
-    if (b->n_unique > cap) b->n_unique = cap;
+    if (b->n_unique > cap) {
+        /* spread over the articles: a long article must not crowd out the
+         * one detail a short one adds; best first within each pass */
+        size_t quota = cap / b->n_docs;
+        if (quota < 2) quota = 2;
+        uint32_t *per = calloc(b->n_docs, sizeof *per);
+        bool *take = calloc(b->n_unique, sizeof *take);
+        if (!per || !take) {
+            free(per);
+            free(take);
+            goto nomem;
+        }
+        size_t n = 0;
+        for (size_t i = 0; i < b->n_unique && n < cap; i++) {
+            uint32_t sd = b->units[b->unique[i].unit].sdoc;
+            if (per[sd] < quota) {
+                per[sd]++;
+                take[i] = true;
+                n++;
+            }
+        }
+        for (size_t i = 0; i < b->n_unique && n < cap; i++)
+            if (!take[i]) {
+                take[i] = true;
+                n++;
+            }
+        size_t w = 0;
+        for (size_t i = 0; i < b->n_unique; i++)
+            if (take[i]) b->unique[w++] = b->unique[i];
+        b->n_unique = w;
+        free(per);
+        free(take);
+    }
     cri_buf_free(&tmp);
     return CR_OK;
 nomem:
