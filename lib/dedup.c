@@ -9,9 +9,10 @@
  *
  * Nothing compares all pairs.  Candidates come from four indexes, each
  * bounded per bucket so that no bucket expands quadratically:
- *   1. identical signatures: documents whose MinHash signatures are equal
- *      (republished text) are collapsed onto their first member, linked to
- *      it only, and only that representative goes further;
+ *   1. identical signatures: when more than BUCKET_ALL documents have one
+ *      signature (a flood of one republished text), they are collapsed onto
+ *      their first member, linked to it only, and only that representative
+ *      goes further;
  *   2. MinHash LSH over 5-word shingles (minhash.c), bands and rows derived
  *      from the Jaccard threshold;
  *   3. exact sentences: a sentence hash -> documents index; two documents
@@ -187,11 +188,17 @@ static cr_status index_signatures(dd_run *r) {
         keys[nk].idx = (uint32_t)i;
         nk++;
     }
-    /* Identical signatures: link to the first; only it is banded. */
+    /* Identical signatures: a large class (a flood of one text) is linked
+     * to its first member only, and only that member is banded; a small
+     * one stays whole, so each member gets its own verified pairs. */
     qsort(keys, nk, sizeof *keys, cmp_sigkey);
     for (size_t i = 0; i < nk;) {
         size_t j = i + 1;
         while (j < nk && keys[j].h == keys[i].h) j++;
+        if (j - i <= BUCKET_ALL) {
+            i = j;
+            continue;
+        }
         uint32_t first = keys[i].idx;
         for (size_t k = i + 1; k < j; k++) {
             uint32_t d = keys[k].idx;
