@@ -274,7 +274,8 @@ static void test_stream(cr_ctx *ctx) {
     /* malformed lines: an error line each, the stream goes on */
     cri_buf_clear(&out.b);
     out.lines = 0;
-    const char *lines = "{\"id\": \"x1\", \"text\": \"Estland lawmakers approve Harbor Bridge funding.\"}\n"
+    const char *lines = "{\"id\": \"x1\", \"text\": \"Lawmakers in Estland approved funding for the Harbor "
+                        "Bridge on Tuesday.\\n\\nFinance minister Aino Kask said construction starts in June.\"}\n"
                         "not json\n"
                         "{\"id\": \"x2\"}\n"
                         "{\"id\": \"x3\", \"text\": \"\"}\n";
