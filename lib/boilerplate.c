@@ -227,12 +227,13 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             catw[x->cat] += x->weight;
             l->promo += x->weight;
         }
+        /* phrases start with a promo word or an imperative */
         if (prev_hit && promo_bigram(prevw, x->w)) {
             l->flags |= BL_BIGRAM;
             l->promo += 8;
         }
-        memcpy(prevw, x->w, 16);
-        prev_hit = true;
+        prev_hit = x->cat || (f & LX_IMP);
+        if (prev_hit) memcpy(prevw, x->w, 16);
     }
     l->key = cri_mix64(key ^ seed ^ l->words);
     /* how it ends */
@@ -525,9 +526,8 @@ static bool email_domain(const char *text, size_t len, size_t *ds, size_t *dn) {
 
 /* "X News Desk", "X Web Desk", "X Staff", "X Bureau" in the text's head. */
 static bool desk_name(const char *text, size_t len, size_t *ns, size_t *nn) {
-    size_t lim = len < 4096 ? len : 4096;
-    static const char *const D[] = {" News Desk", " Web Desk", " News Service", " Newsroom",
-                                    " Digital Desk", " Online Desk"};
+    size_t lim = len < 1024 ? len : 1024;
+    static const char *const D[] = {" News Desk", " Web Desk", " Newsroom"};
     for (size_t d = 0; d < sizeof D / sizeof D[0]; d++) {
         const char *p = memmem(text, lim, D[d], strlen(D[d]));
         if (!p) continue;
@@ -605,6 +605,7 @@ static const char *promo_reason(const cri_bline *l) {
 }
 
 static bool ieq_prefix(const char *s, size_t n, const char *lw) {
+    if (!n || cri_tolower(s[0]) != lw[0]) return false;   /* most calls end here */
     size_t m = strlen(lw);
     if (n < m) return false;
     for (size_t i = 0; i < m; i++)
@@ -625,7 +626,8 @@ static long credit_start(const char *t, const cri_bline *l) {
                                        "image credit", "picture:", "credit:", "photo credit",
                                        "pictured:", "source: getty", "(photo", "(image",
                                        "(credit", "file photo", "© "};
-    for (size_t i = 0; i < n; i++) {
+    /* the credit closes the line: only its last 80 bytes can start one */
+    for (size_t i = n > 80 ? n - 80 : 0; i < n; i++) {
         char c = cri_tolower(s[i]);
         if (c != 'p' && c != 'i' && c != 'c' && c != '(' && c != 's' && c != 'f' && c != (char)0xC2) continue;
         if (i > 0 && cri_isalnum((unsigned char)s[i - 1])) continue;
@@ -1046,6 +1048,20 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
             i = j - 1;
             continue;
         }
+    }
+    /* a share or follow bar: the short link lines right after a promo line */
+    for (size_t i = 0; i + 1 < n; i++) {
+        const char *r = L[i].reason;
+        if (!r || r == CRI_R_TITLE || r == CRI_R_BYLINE || r == CRI_R_DATELINE || r == CRI_R_CAPTION ||
+            r == CRI_R_CREDIT || r == CRI_R_SOURCE || r == CRI_R_TAGS || r == CRI_R_BIO || r == CRI_R_ABOUT)
+            continue;
+        size_t j = i + 1;
+        while (j < n && !L[j].reason && L[j].words <= 3 && !(L[j].flags & BL_TERM) &&
+               (L[j].promo > 0 || (L[j].flags & BL_URL)) && !(L[j].flags & BL_BLANK)) {
+            L[j].reason = r;
+            j++;
+        }
+        i = j - 1;
     }
     /* caption titles: the short line right before a caption */
     for (size_t i = 0; i + 1 < n; i++) {

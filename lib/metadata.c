@@ -37,6 +37,7 @@ static bool ieq(const char *s, size_t n, const char *lw) {
 }
 
 static bool iprefix(const char *s, size_t n, const char *lw) {
+    if (!n || cri_tolower(s[0]) != lw[0]) return false;
     size_t m = strlen(lw);
     if (n < m) return false;
     for (size_t i = 0; i < m; i++)
@@ -803,6 +804,8 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         const char *s = text + L[i].cstart;
         size_t ln = L[i].end - L[i].cstart;
         if (L[i].words > 30) continue;
+        /* cheap test first: every desk name has one of these */
+        if (!memmem(s, ln, "esk", 3) && !memmem(s, ln, "ewsroom", 7)) continue;
         for (size_t k = 0; k < sizeof DESK / sizeof DESK[0]; k++) {
             long at = ifind(s, ln, DESK[k]);
             if (at <= 0) continue;

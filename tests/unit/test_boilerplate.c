@@ -1,0 +1,206 @@
+/*
+ * test_boilerplate.c — body versus boilerplate on small articles written for
+ * the purpose: promo blocks and bullet lists judged by their shape, captions
+ * split from their photo credits, head and tail zones, lines repeated across
+ * one outlet's articles (go) and across outlets (stay), every non-body line
+ * reported with a reason, and bounded time on pathological input.
+ */
+#include "check.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+static cr_ctx *ctx;
+
+static cr_corpus *clean(const cr_article *a, size_t n) {
+    cr_corpus *c;
+    if (cr_corpus_new(ctx, &c) != CR_OK) return NULL;
+    for (size_t i = 0; i < n; i++) cr_corpus_add_article(c, &a[i]);
+    cr_corpus_clean(c);
+    return c;
+}
+
+static const cr_doc *doc_by_id(const cr_corpus *c, const char *id) {
+    for (size_t i = 0; i < c->n_docs; i++)
+        if (strcmp(c->docs[i]->id, id) == 0) return c->docs[i];
+    return NULL;
+}
+
+static bool in_body(const cr_doc *d, const char *s) { return d && strstr(d->body, s) != NULL; }
+
+static const char *reason_of(const cr_doc *d, const char *s) {
+    for (size_t i = 0; d && i < d->n_removed; i++)
+        if (strstr(d->removed[i].text, s)) return d->removed[i].reason;
+    return NULL;
+}
+
+static bool has_caption(const cr_doc *d, const char *s) {
+    for (size_t i = 0; d && i < d->n_captions; i++)
+        if (strcmp(d->captions[i], s) == 0) return true;
+    return false;
+}
+
+static void test_promo_and_content_bullets(void) {
+    const char *promo =
+        "Regional airline adds three routes from the coast\n\n"
+        "The airline said on Monday it would start flying to three new cities in March, adding 40 weekly flights.\n\n"
+        "Tickets go on sale next week, and fares will start at 59 dollars each way, the company said.\n\n"
+        "Get more from your membership\n"
+        "  \xe2\x80\xa2 Unlimited access on any device\n"
+        "  \xe2\x80\xa2 Ad-free browsing on all our apps\n"
+        "  \xe2\x80\xa2 Exclusive newsletters for members\n";
+    const char *content =
+        "What changes for renters this year\n\n"
+        "The new housing law takes effect in stages, and tenants will notice several changes.\n\n"
+        "  \xe2\x80\xa2 Landlords will have to give six months' notice before raising rents by more than 5%.\n"
+        "  \xe2\x80\xa2 Deposits will be capped at one month's rent for all new leases signed after July.\n"
+        "  \xe2\x80\xa2 Tenants who report repairs can no longer be evicted for that reason within a year.\n";
+    cr_article a[2] = {{.id = "promo", .text = promo}, {.id = "content", .text = content}};
+    cr_corpus *c = clean(a, 2);
+    const cr_doc *p = doc_by_id(c, "promo"), *k = doc_by_id(c, "content");
+    CHECK(p && k);
+    CHECK(in_body(p, "Tickets go on sale next week"));
+    CHECK(!in_body(p, "Unlimited access on any device"));
+    CHECK(!in_body(p, "Ad-free browsing"));
+    CHECK(!in_body(p, "Get more from your membership"));
+    CHECK(reason_of(p, "Ad-free browsing") != NULL);
+    CHECK(in_body(k, "Landlords will have to give six months' notice"));
+    CHECK(in_body(k, "Tenants who report repairs can no longer be evicted"));
+    CHECK_STR(p ? p->title : NULL, "Regional airline adds three routes from the coast");
+    cr_corpus_free(c);
+}
+
+static void test_captions_and_credits(void) {
+    const char *t =
+        "Harbor bridge reopens after two years of repairs\n\n"
+        "The bridge reopened to traffic on Saturday morning after a repair project that ran a year over schedule.\n\n"
+        "Cyclists cross the bridge on Saturday. Jane Doe/AP\n\n"
+        "Officials said the work cost 310 million dollars, about a third more than planned at the start.\n\n"
+        "Crowds at the east end\n"
+        "People wait for the first bus to cross the bridge. Photo: Getty Images\n\n"
+        "The mayor said the city would review how the contract was managed before awarding the next one.\n";
+    cr_article a = {.id = "bridge", .text = t};
+    cr_corpus *c = clean(&a, 1);
+    const cr_doc *d = doc_by_id(c, "bridge");
+    CHECK(d != NULL);
+    CHECK(has_caption(d, "Cyclists cross the bridge on Saturday."));
+    CHECK(has_caption(d, "People wait for the first bus to cross the bridge."));
+    CHECK(!in_body(d, "Jane Doe/AP"));
+    CHECK(!in_body(d, "Getty Images"));
+    CHECK(!in_body(d, "Crowds at the east end"));   /* the caption's own title */
+    CHECK_STR(reason_of(d, "Jane Doe/AP"), "caption");
+    CHECK(in_body(d, "The mayor said the city would review"));
+    cr_corpus_free(c);
+}
+
+static void test_no_title_for_a_paragraph(void) {
+    const char *t =
+        "The central bank raised its main interest rate by a quarter point on Thursday, its third increase this year, and said further moves would depend on how quickly wage growth slows in the coming months.\n"
+        "Economists had expected the move after inflation came in above forecasts for the second month in a row.\n";
+    cr_article a = {.id = "para", .text = t};
+    cr_corpus *c = clean(&a, 1);
+    const cr_doc *d = doc_by_id(c, "para");
+    CHECK(d && d->title == NULL);
+    CHECK(in_body(d, "The central bank raised its main interest rate"));
+    cr_corpus_free(c);
+}
+
+/* Every input line is in the body or in `removed`, never lost. */
+static void test_every_line_accounted(void) {
+    const char *t =
+        "Support us\n\nRiver levels fall as rain eases across the region\n\nBy Ana Silva\n\n"
+        "Water levels on the river fell overnight as the heavy rain of the past week finally eased, officials said.\n\n"
+        "Share this article\nFacebook\nTwitter\n\n"
+        "Several roads remained closed on Tuesday while crews cleared debris, and two schools stayed shut.\n\n"
+        "Sign up for our morning newsletter\n\xc2\xa9 2024 Valley News. All rights reserved.\n";
+    cr_article a = {.id = "acc", .text = t};
+    cr_corpus *c = clean(&a, 1);
+    const cr_doc *d = doc_by_id(c, "acc");
+    CHECK(d != NULL);
+    if (!d) return;
+    size_t lines = 0, paras = 1;
+    for (const char *p = t; *p;) {
+        const char *e = strchr(p, '\n');
+        if (!e) e = p + strlen(p);
+        if (e > p) lines++;
+        p = *e ? e + 1 : e;
+    }
+    for (const char *p = d->body; (p = strstr(p, "\n\n")); p += 2) paras++;
+    CHECK(paras + d->n_removed == lines);
+    CHECK_STR(d->byline, "Ana Silva");
+    CHECK(!in_body(d, "Support us"));
+    CHECK(!in_body(d, "newsletter"));
+    CHECK(!in_body(d, "All rights reserved"));
+    CHECK(!in_body(d, "Facebook"));
+    CHECK(in_body(d, "Several roads remained closed on Tuesday"));
+    cr_corpus_free(c);
+}
+
+/* Same footer in three articles of one outlet goes; a wire sentence shared
+ * by different outlets stays. */
+static void test_cross_article(void) {
+    const char *footer = "The Lakeside Courier has served the region's readers since 1898.";
+    const char *wire = "The storm is expected to bring up to 20 centimetres of snow to higher ground by Friday, forecasters said.";
+    char t[3][1024], u[2][1024];
+    for (int i = 0; i < 3; i++)
+        snprintf(t[i], sizeof t[i],
+                 "Story number %d about the lake\n\nThe council met on Monday to discuss plan %d for the lake shore, and members agreed to a public hearing.\n\n%s\n\nA final vote is expected next month after the hearing.\n\nThe hearing on plan %d will be held in the school hall.\n\n%s\n",
+                 i + 1, i + 1, i == 0 ? wire : "Residents have until the end of the month to send written comments to the council.", i + 1, footer);
+    snprintf(u[0], sizeof u[0], "Snow on the way\n\nDrivers were told to take care on mountain roads this week.\n\n%s\n", wire);
+    snprintf(u[1], sizeof u[1], "Winter arrives early\n\nSki resorts said they hoped to open two weeks ahead of schedule.\n\n%s\n", wire);
+    cr_article a[5] = {
+        {.id = "l1", .text = t[0], .url = "https://lakesidecourier.com/a1"},
+        {.id = "l2", .text = t[1], .url = "https://lakesidecourier.com/a2"},
+        {.id = "l3", .text = t[2], .url = "https://lakesidecourier.com/a3"},
+        {.id = "o1", .text = u[0], .url = "https://othernews.example/x"},
+        {.id = "o2", .text = u[1], .outlet = "Mountain Post"},
+    };
+    cr_corpus *c = clean(a, 5);
+    for (int i = 0; i < 3; i++) {
+        char id[4] = {'l', (char)('1' + i), 0};
+        const cr_doc *d = doc_by_id(c, id);
+        CHECK(d && !in_body(d, "has served the region's readers"));
+        CHECK_STR(reason_of(d, "has served the region's readers"), "repeated");
+        CHECK(in_body(d, "A final vote is expected next month"));
+    }
+    CHECK(in_body(doc_by_id(c, "l1"), "The storm is expected to bring up to 20"));
+    CHECK(in_body(doc_by_id(c, "o1"), "The storm is expected to bring up to 20"));
+    CHECK(in_body(doc_by_id(c, "o2"), "The storm is expected to bring up to 20"));
+    cr_corpus_free(c);
+}
+
+static double secs(void) { return (double)clock() / CLOCKS_PER_SEC; }
+
+static void test_pathological(void) {
+    size_t n = 4u << 20;
+    char *big = malloc(n + 1);
+    if (!big) return;
+    /* one 4 MB line of words */
+    for (size_t i = 0; i < n; i++) big[i] = "Subscribe now. "[i % 15];
+    big[n] = 0;
+    cr_article a = {.id = "long", .text = big, .text_len = n};
+    double t0 = secs();
+    cr_corpus *c = clean(&a, 1);
+    CHECK(secs() - t0 < 5.0);
+    cr_corpus_free(c);
+    /* a million short lines */
+    for (size_t i = 0; i < n; i++) big[i] = (i % 4 == 3) ? '\n' : "ab "[i % 4];
+    t0 = secs();
+    c = clean(&a, 1);
+    CHECK(secs() - t0 < 5.0);
+    cr_corpus_free(c);
+    free(big);
+}
+
+int main(void) {
+    if (cr_ctx_new(NULL, &ctx) != CR_OK) return 1;
+    test_promo_and_content_bullets();
+    test_captions_and_credits();
+    test_no_title_for_a_paragraph();
+    test_every_line_accounted();
+    test_cross_article();
+    test_pathological();
+    cr_ctx_free(ctx);
+    return CHECK_REPORT();
+}
