@@ -44,11 +44,6 @@ typedef struct sent_set {
     uint64_t bloom;  /* one bit per hash: a cheap "nothing shared" test */
 } sent_set;
 
-static int cmp_u64(const void *a, const void *b) {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Stem sets of the first n sentences of d. */
 static int sent_sets(const cr_doc *d, size_t n, uint64_t seed, sent_set **out, uint64_t **store) {
     *out = NULL;
@@ -75,7 +70,7 @@ static int sent_sets(const cr_doc *d, size_t n, uint64_t seed, sent_set **out, u
             if (!cri_align_content_token(d, tk)) continue;
             p[k++] = cri_hash64(cri_tok_stem(d, tk), tk->stem_len, seed);
         }
-        qsort(p, k, sizeof *p, cmp_u64);
+        cri_sort_u64(p, k);   /* small: never allocates */
         uint32_t w = 0;
         for (uint32_t x = 0; x < k; x++)
             if (w == 0 || p[x] != p[w - 1]) p[w++] = p[x];

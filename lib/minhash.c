@@ -102,14 +102,48 @@ static void run_shingles(const cr_doc *d, unsigned k, uint64_t seed, shingle_sin
     }
 }
 
-static int cmp_u64(const void *a, const void *b) {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+/* Quicksort for small arrays (no comparator calls, which dominate qsort
+ * on 64-bit keys): median of three, insertion sort below 24, recursion on
+ * the smaller side only (depth <= log2 n). */
+static void quick_u64(uint64_t *v, size_t n) {
+    while (n > 24) {
+        uint64_t a = v[0], b = v[n / 2], c = v[n - 1];
+        uint64_t p = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        size_t i = 0, j = n - 1;
+        for (;;) {
+            while (v[i] < p) i++;
+            while (v[j] > p) j--;
+            if (i >= j) break;
+            uint64_t t = v[i];
+            v[i] = v[j];
+            v[j] = t;
+            i++;
+            j--;
+        }
+        size_t left = j + 1;   /* v[0..left) <= p <= v[left..n) */
+        if (left < n - left) {
+            quick_u64(v, left);
+            v += left;
+            n -= left;
+        } else {
+            quick_u64(v + left, n - left);
+            n = left;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        size_t j = i;
+        while (j > 0 && v[j - 1] > x) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
 }
 
 int cri_sort_u64(uint64_t *v, size_t n) {
     if (n < 2048) {
-        qsort(v, n, sizeof *v, cmp_u64);
+        quick_u64(v, n);
         return 0;
     }
     /* LSD radix sort, 4 passes of 16 bits; passes where every key has the

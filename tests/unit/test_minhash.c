@@ -168,6 +168,18 @@ static void test_sort(void) {
     CHECK(cri_sort_u64(v, n) == 0);
     qsort(w, n, sizeof *w, cmp64);
     CHECK(memcmp(v, w, n * sizeof *v) == 0);
+    /* the small-array path: sizes 0-3000, with many equal keys */
+    int small_ok = 1;
+    for (size_t m = 0; m <= 3000; m += 7) {
+        for (size_t i = 0; i < m; i++) {
+            x = cri_mix64(x + m);
+            v[i] = w[i] = m % 2 ? x % 5 : x;
+        }
+        cri_sort_u64(v, m);
+        qsort(w, m, sizeof *w, cmp64);
+        if (m && memcmp(v, w, m * sizeof *v)) small_ok = 0;
+    }
+    CHECK(small_ok);
     uint64_t a[] = {1, 3, 5, 7, 9}, b[] = {2, 3, 4, 7, 10, 11};
     CHECK(cri_intersect_u64(a, 5, b, 6) == 2);
     CHECK(cri_intersect_u64(a, 0, b, 6) == 0);
