@@ -183,6 +183,11 @@ static const cri_lexicon_entry lexicon[] = {
     {"et", CRI_LC_FUNC, 0, 0, 0}, {"pt", CRI_LC_FUNC, 0, 0, 0},
     {"bst", CRI_LC_FUNC, 0, 0, 0}, {"cet", CRI_LC_FUNC, 0, 0, 0},
     {"ist", CRI_LC_FUNC, 0, 0, 0}, {"kst", CRI_LC_FUNC, 0, 0, 0},
+    {"cst", CRI_LC_FUNC, 0, 0, 0}, {"cdt", CRI_LC_FUNC, 0, 0, 0},
+    {"mst", CRI_LC_FUNC, 0, 0, 0}, {"mdt", CRI_LC_FUNC, 0, 0, 0},
+    {"pst", CRI_LC_FUNC, 0, 0, 0}, {"pdt", CRI_LC_FUNC, 0, 0, 0},
+    {"cest", CRI_LC_FUNC, 0, 0, 0}, {"eet", CRI_LC_FUNC, 0, 0, 0},
+    {"msk", CRI_LC_FUNC, 0, 0, 0}, {"near", CRI_LC_FUNC, 0, 0, 0},
     {"o'clock", CRI_LC_FUNC, 0, 0, 0}, {"s", CRI_LC_FUNC, 0, 0, 0},
     {"th", CRI_LC_FUNC, 0, 0, 0}, {"st", CRI_LC_FUNC, 0, 0, 0},
     {"nd", CRI_LC_FUNC, 0, 0, 0}, {"rd", CRI_LC_FUNC, 0, 0, 0},
@@ -299,8 +304,8 @@ static const cri_lexicon_entry lexicon[] = {
     {"wore", CRI_LC_TENSE, 1, 0, 0}, {"swore", CRI_LC_TENSE, 1, 0, 0},
     {"hit", CRI_LC_TENSE, 1, 0, 0}, {"quit", CRI_LC_TENSE, 1, 0, 0},
     {"is", CRI_LC_TENSE, 3, 0, 0}, {"are", CRI_LC_TENSE, 3, 0, 0},
-    {"says", CRI_LC_TENSE, 3, 0, 0}, {"has", CRI_LC_TENSE, 1, 0, 0},
-    {"have", CRI_LC_TENSE, 1, 0, 0}, {"been", CRI_LC_TENSE, 1, 0, 0},
+    {"says", CRI_LC_TENSE, 3, 0, 0}, {"has", CRI_LC_FUNC, 0, 0, 0},
+    {"have", CRI_LC_FUNC, 0, 0, 0}, {"been", CRI_LC_TENSE, 1, 0, 0},
     {"would", CRI_LC_TENSE, 1, 0, 0},
 };
 #define N_LEXICON (sizeof lexicon / sizeof lexicon[0])
@@ -525,7 +530,7 @@ static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, 
     while (j < n) {
         const cri_lxtok *k = &t[j];
         const cri_lexicon_entry *e = ent(k);
-        if (e && e->cls == CRI_LC_NUMW && !is_w(k, "half")) {
+        if (e && e->cls == CRI_LC_NUMW && !is_w(k, "half") && !(have && !is_w(k, "dozen"))) {
             if (is_w(k, "dozen")) {
                 if (!any) break;
                 cur = (cur == 0 ? 1 : cur) * 12;
@@ -571,6 +576,15 @@ static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, 
     return good;
 }
 
+/* "four and a half": +0.5 */
+static size_t and_a_half(const cri_lxtok *t, size_t n, size_t j, double *v) {
+    if (j + 2 < n && is_w(&t[j], "and") && is_w(&t[j + 1], "a") && is_w(&t[j + 2], "half")) {
+        *v += 0.5;
+        return j + 3;
+    }
+    return j;
+}
+
 size_t cri_num_read(const char *body, const cri_lxtok *t, size_t n, size_t i,
                     double *value, bool *vague) {
     *vague = false;
@@ -593,6 +607,7 @@ size_t cri_num_read(const char *body, const cri_lxtok *t, size_t n, size_t i,
         double w;
         size_t e = words_number(t, n, j, &w, true, v);
         if (e > j) { v = w; j = e; }
+        j = and_a_half(t, n, j, &v);
         *value = v;
         return j;
     }
@@ -616,6 +631,7 @@ size_t cri_num_read(const char *body, const cri_lxtok *t, size_t n, size_t i,
     if (e->cls == CRI_LC_NUMW || e->cls == CRI_LC_FUNC) {
         double v;
         size_t j = words_number(t, n, i, &v, false, 0);
+        if (j > i) j = and_a_half(t, n, j, &v);
         if (j > i) {
             /* "a" alone is no number; "one" is, but quantity.c decides */
             *value = v;

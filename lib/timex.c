@@ -138,6 +138,18 @@ static int CLS(const tx *x, size_t i, int cls) {
 static bool P(const tx *x, size_t i, uint16_t cp) {
     return i < x->n && x->t[i].kind == CRI_LX_PUNCT && x->t[i].cp == cp;
 }
+static bool TEQ1(const tx *x, size_t i, char c) {
+    return i < x->n && x->t[i].kind == CRI_LX_WORD && x->t[i].end - x->t[i].start == 1 &&
+           cri_tolower(x->body[x->t[i].start]) == c;
+}
+static bool TEQ(const tx *x, size_t i, const char *w) {
+    if (i >= x->n) return false;
+    size_t n = strlen(w);
+    if (x->t[i].end - x->t[i].start != n) return false;
+    for (size_t k = 0; k < n; k++)
+        if (cri_tolower(x->body[x->t[i].start + k]) != w[k]) return false;
+    return true;
+}
 static bool GLUED(const tx *x, size_t i) { return i < x->n && (x->t[i].flags & CRI_LXF_GLUED); }
 static bool NUM(const tx *x, size_t i) { return i < x->n && x->t[i].kind == CRI_LX_NUM; }
 static int ndig(const tx *x, size_t i) {
@@ -245,13 +257,27 @@ static void mark_tense(tx *x) {
             if (ch >= 0x80) { ascii = false; break; }
             low[c] = cri_tolower((char)ch);
         }
-        if (ascii && ends_ed(low, n)) x->tense[i] = T_PAST;
+        if (ascii && ends_ed(low, n) && !(i > 0 && (k->flags & CRI_LXF_GLUED) && x->t[i - 1].kind == CRI_LX_PUNCT))
+            x->tense[i] = T_PAST;
+    }
+    /* "will be held", "will have left": the verb group after a future
+     * marker is future */
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->tense[i] != T_FUTURE || !(W(x, i, "will") || W(x, i, "shall") || W(x, i, "'ll")))
+            continue;
+        for (size_t k = i + 1; k < x->n && k <= i + 3; k++) {
+            if (x->t[k].kind != CRI_LX_WORD) break;
+            if (x->tense[k] != T_NONE) x->tense[k] = T_FUTURE;
+        }
     }
     /* "going to", "set to", "due to": future only before "to" */
     for (size_t i = 0; i < x->n; i++) {
-        if ((W(x, i, "set") || W(x, i, "going") || W(x, i, "due")) && !W(x, i + 1, "to"))
+        bool to_for = W(x, i + 1, "to") || W(x, i + 1, "for");
+        if ((W(x, i, "set") || W(x, i, "due")) && !to_for) x->tense[i] = T_NONE;
+        if (W(x, i, "going") && !W(x, i + 1, "to")) x->tense[i] = T_NONE;
+        if ((W(x, i, "expected") || W(x, i, "scheduled") || W(x, i, "planned")) && !to_for &&
+            !W(x, i + 1, "on") && !W(x, i + 1, "in"))
             x->tense[i] = T_NONE;
-        if (W(x, i, "expected") && !W(x, i + 1, "to")) x->tense[i] = T_NONE;
     }
 }
 
@@ -461,6 +487,25 @@ static void add_dpart(res *r, int part) {
 /* A time of day at i: "10:30", "10:30 a.m.", "3 pm", "11.08"? (no: ambiguous).
  * Returns the end token, fills hh/mm. */
 static size_t time_at(const tx *x, size_t i, int *hh, int *mm) {
+    /* "8.30am", "8.30 p.m.": a decimal-looking hour with am/pm after */
+    if (NUM(x, i) && !(x->t[i].flags & CRI_LXF_PLAIN) && x->t[i].end - x->t[i].start >= 4 &&
+        x->t[i].end - x->t[i].start <= 5 && x->body[x->t[i].end - 3] == '.' &&
+        (W(x, i + 1, "am") || W(x, i + 1, "pm") || ((W(x, i + 1, "a") || TEQ1(x, i + 1, 'p')) && P(x, i + 2, '.')))) {
+        int h = 0;
+        for (uint32_t c = x->t[i].start; c < x->t[i].end - 3; c++) h = h * 10 + (x->body[c] - '0');
+        int m = (x->body[x->t[i].end - 2] - '0') * 10 + (x->body[x->t[i].end - 1] - '0');
+        size_t k = i + 1;
+        bool pm = W(x, k, "pm") || TEQ1(x, k, 'p');
+        if (W(x, k, "am") || W(x, k, "pm")) k++;
+        else k += 3;
+        if (P(x, k, '.') && GLUED(x, k)) k++;
+        if (h < 1 || h > 12 || m > 59) return i;
+        if (pm && h != 12) h += 12;
+        if (!pm && h == 12) h = 0;
+        *hh = h;
+        *mm = m;
+        return k;
+    }
     int nd = ndig(x, i);
     if (nd < 1 || nd > 2) return i;
     int h = ival(x, i), m = 0;
@@ -476,7 +521,10 @@ static size_t time_at(const tx *x, size_t i, int *hh, int *mm) {
     /* am/pm: "am", "pm", "a.m.", "p.m.", "a.m", glued or not */
     int ampm = 0;
     size_t k = j;
-    if (W(x, k, "am") || W(x, k, "pm")) {
+    if (colon && GLUED(x, k) && (TEQ1(x, k, 'a') || TEQ1(x, k, 'p')) && !P(x, k + 1, '.')) {
+        ampm = TEQ1(x, k, 'p') ? 2 : 1;     /* "5:55p" */
+        k++;
+    } else if (W(x, k, "am") || W(x, k, "pm")) {
         /* "am" is also a verb: only after a number and lower case or glued */
         ampm = W(x, k, "pm") ? 2 : 1;
         k++;
@@ -502,7 +550,9 @@ static size_t time_at(const tx *x, size_t i, int *hh, int *mm) {
         else return i;
     } else if (h > 24) return i;
     /* time zone */
-    static const char *const zones[] = {"gmt", "utc", "est", "edt", "et", "pt", "bst", "cet", "ist", "kst"};
+    static const char *const zones[] = {"gmt", "utc", "est", "edt", "et", "pt", "bst", "cet", "ist", "kst",
+                                        "cst", "cdt", "mst", "mdt", "pst", "pdt", "cest", "eet", "msk"};
+    if (W(x, j, "am") || W(x, j, "pm")) {}
     for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++)
         if (W(x, j, zones[z]) && (x->t[j].flags & CRI_LXF_CAP)) { j++; break; }
     *hh = h;
@@ -632,7 +682,16 @@ dmy : {
     int day = a, mon = b;
     if (a > 12 && b <= 12) { day = a; mon = b; }
     else if (b > 12 && a <= 12) { day = b; mon = a; }
-    else if (a <= 12 && b <= 12 && x->us_order) { day = b; mon = a; }
+    else if (a <= 12 && b <= 12 && a != b && x->pub && c == x->py) {
+        /* both readings valid: the one nearer the publication date (a
+         * dateline is the common case), else the outlet's convention */
+        int64_t p = pub_days(x);
+        int64_t d1 = days_from_civil(c, b, a > days_in_month(c, b) ? 1 : a) - p;
+        int64_t d2 = days_from_civil(c, a, b > days_in_month(c, a) ? 1 : b) - p;
+        if (d1 < 0) d1 = -d1;
+        if (d2 < 0) d2 = -d2;
+        if (d2 < d1 || (d2 == d1 && x->us_order)) { day = b; mon = a; }
+    } else if (a <= 12 && b <= 12 && x->us_order) { day = b; mon = a; }
     if (mon < 1 || mon > 12 || day < 1 || day > days_in_month(c, mon)) return i;
     snprintf(r->value, sizeof r->value, "%04d-%02d-%02d", c, mon, day);
     return e;
@@ -645,6 +704,11 @@ static size_t duration_at(tx *x, size_t i, res *r) {
     double v;
     bool vague;
     size_t j = cri_num_read(x->body, x->t, x->n, i, &v, &vague);
+    if (j == i && (W(x, i, "a") || W(x, i, "an")) && CLS(x, i + 1, CRI_LC_TUNIT) > 0) {
+        v = 1;       /* "a year ago", "an hour" */
+        j = i + 1;
+        vague = false;
+    }
     if (j == i || vague) return i;
     if (v < 0 || v > 100000) return i;
     /* adjectival "five-year", "24-hour" (not "33-year-old", an age) */
@@ -678,10 +742,10 @@ static size_t duration_at(tx *x, size_t i, res *r) {
 /* A plural unit used vaguely: "decades", "for years", "several weeks". */
 static size_t vague_duration_at(tx *x, size_t i, res *r) {
     size_t j = i;
-    bool quant = false;
+    bool quant = false, two = false;
     if (W(x, j, "several") || W(x, j, "many") || W(x, j, "few")) { j++; quant = true; }
     else if (W(x, j, "a") && W(x, j + 1, "few")) { j += 2; quant = true; }
-    else if (W(x, j, "a") && W(x, j + 1, "couple") && W(x, j + 2, "of")) { j += 3; quant = true; }
+    else if (W(x, j, "a") && W(x, j + 1, "couple") && W(x, j + 2, "of")) { j += 3; quant = true; two = true; }
     else if (W(x, j, "the") && W(x, j + 1, "past") && W(x, j + 2, "few")) { j += 3; quant = true; }
     int u = CLS(x, j, CRI_LC_TUNIT);
     if (u <= 0 || W(x, j, "second")) return i;
@@ -703,7 +767,7 @@ static size_t vague_duration_at(tx *x, size_t i, res *r) {
         strcpy(r->value, "PAST_REF");
         return j + 2;
     }
-    put_duration(r->value, NAN, u);
+    put_duration(r->value, two ? 2 : NAN, u);
     r->type = TY_DURATION;
     return j + 1;
 }
@@ -740,6 +804,14 @@ static size_t deictic_at(tx *x, size_t i, res *r, int tense) {
         return i;
     }
     int u = CLS(x, j, CRI_LC_TUNIT);
+    /* "last week Friday": that weekday in the week before/after */
+    if (u == 5 && !past && CLS(x, j + 1, CRI_LC_WDAY) >= 0 && (x->t[j + 1].flags & CRI_LXF_CAP) && x->pub) {
+        int w = CLS(x, j + 1, CRI_LC_WDAY);
+        int iso_p = x->pw == 0 ? 7 : x->pw, iso_w = w == 0 ? 7 : w;
+        put_day(r->value, pub_days(x) - iso_p + iso_w + 7 * how);
+        r->relative = true;
+        return j + 2;
+    }
     if (u > 0 && !W(x, j, "second") && !W(x, j, "minute") && !W(x, j, "hour")) {
         if (past || (how == -1 && i > 0 && W(x, i - 1, "the") && u != 6)) {
             /* "the past year": a duration (TimeML) */
@@ -913,6 +985,31 @@ static size_t match(tx *x, size_t i, res *r) {
         int hh, mm;
         e = time_at(x, i, &hh, &mm);
         if (e > i) {
+            /* "3:21 PM ET, 01/5/2011", "12:17 am, Monday, September 16": the day after */
+            if (!x->sday_ok) {
+                size_t c = e;
+                if (P(x, c, ',')) c++;
+                if (W(x, c, "on")) c++;
+                if (CLS(x, c, CRI_LC_WDAY) >= 0 && (x->t[c].flags & CRI_LXF_CAP)) {
+                    c++;
+                    if (P(x, c, ',') || P(x, c, '.')) c++;
+                }
+                res sub = *r;
+                size_t e2 = NUM(x, c) ? numeric_date_at(x, c, &sub) : c;
+                if (e2 == (size_t)-1 || e2 == c) {
+                    e2 = c;
+                    size_t mx;
+                    if (month_at(x, c, &mx) > 0 || (NUM(x, c) && ndig(x, c) <= 2))
+                        e2 = calendar_at(x, c, &sub, T_NONE, 0);
+                }
+                if (e2 > c && is_day_value(sub.value) && sub.value[0] != 'X') {
+                    x->sday_ok = true;
+                    memcpy(x->sday, sub.value, 11);
+                    put_time(x, r, hh, mm);
+                    x->sday_ok = false;
+                    return e;
+                }
+            }
             put_time(x, r, hh, mm);
             return e;
         }
@@ -928,7 +1025,9 @@ static size_t match(tx *x, size_t i, res *r) {
             }
             /* "2019-20", "2023/24": seasons and fiscal years, skip */
             if ((is_dash(x, i + 1) || P(x, i + 1, '/')) && GLUED(x, i + 1) && NUM(x, i + 2)) return i;
-            bool prep = i > 0 && (CLS(x, i - 1, CRI_LC_FUNC) >= 0 || is_dash(x, i - 1) ||
+            bool prep = i > 0 && ((CLS(x, i - 1, CRI_LC_FUNC) >= 0 && !W(x, i - 1, "has") && !W(x, i - 1, "have") &&
+                                   !W(x, i - 1, "per") && !W(x, i - 1, "as") && !W(x, i - 1, "old") &&
+                                   !W(x, i - 1, "aged") && !W(x, i - 1, "times")) || is_dash(x, i - 1) ||
                                   W(x, i - 1, "early") || W(x, i - 1, "late") || W(x, i - 1, "mid") ||
                                   W(x, i - 1, "year") || P(x, i - 1, ',') || P(x, i - 1, '('));
             bool after_ok = i + 1 >= x->n || x->t[i + 1].kind == CRI_LX_PUNCT ||
@@ -965,7 +1064,9 @@ static size_t match(tx *x, size_t i, res *r) {
         size_t len = k->end - k->start;
         if (len <= 4) {
             /* abbreviations only right before a date or with a period */
-            if (!(P(x, i + 1, ',') || P(x, i + 1, '.'))) return i;
+            size_t nx;
+            if (!(P(x, i + 1, ',') || P(x, i + 1, '.') || month_at(x, i + 1, &nx) > 0 || NUM(x, i + 1)))
+                return i;
         }
         /* "Tuesday, 9 July 2024", "Monday, June 19" */
         size_t c = i + 1;
@@ -982,6 +1083,9 @@ static size_t match(tx *x, size_t i, res *r) {
             return e2;
         }
         if (len <= 4) return i;
+        /* "postponed until Monday": a limit ahead of the report */
+        if (i > 0 && (W(x, i - 1, "until") || W(x, i - 1, "till") || TEQ(x, i - 1, "next")))
+            tense = T_FUTURE;
         resolve_wday(x, r, en->val, tense, 0);
         e = i + 1;
         int dp = CLS(x, e, CRI_LC_DPART);
@@ -1021,6 +1125,7 @@ static size_t match(tx *x, size_t i, res *r) {
         if (W(x, i, "the")) {
             /* "the past", "the future", "the present" as references */
             if (W(x, i + 1, "future")) { strcpy(r->value, "FUTURE_REF"); return i + 2; }
+            if (TEQ(x, i + 1, "near") && W(x, i + 2, "future")) { strcpy(r->value, "FUTURE_REF"); return i + 3; }
             if (W(x, i + 1, "past") && !NUM(x, i + 2) && CLS(x, i + 2, CRI_LC_TUNIT) < 0 &&
                 CLS(x, i + 2, CRI_LC_NUMW) < 0 && !W(x, i + 2, "few") && !W(x, i + 2, "several")) {
                 strcpy(r->value, "PAST_REF");
@@ -1379,6 +1484,21 @@ cr_status cri_timex_find(cr_ctx *ctx, cr_doc *d) {
         }
     }
     if (d->url && strstr(d->url, ".us/")) x.us_order = true;
+    if (!x.us_order) {
+        /* a US time zone in the text ("9:00 PM PDT", "11 a.m. EST") */
+        static const char *const zones[] = {"M EST", "M EDT", "M CST", "M CDT", "M MST", "M MDT", "M PST",
+                                            "M PDT", "M ET", "M PT", "m EST", "m EDT", "m ET", "m PT",
+                                            ". EST", ". EDT", ". ET", ". PT", ". PST", ". PDT"};
+        for (size_t z = 0; z < sizeof zones / sizeof zones[0] && !x.us_order; z++) {
+            const char *p = d->body;
+            size_t zl = strlen(zones[z]);
+            while ((p = memmem(p, d->body_len - (size_t)(p - d->body), zones[z], zl)) != NULL) {
+                size_t off = (size_t)(p - d->body) + zl;
+                if (off >= d->body_len || !cri_isalnum((unsigned char)d->body[off])) { x.us_order = true; break; }
+                p += zl;
+            }
+        }
+    }
 
     /* Lines (paragraphs), not d->sents: a sentence splitter may cut at
      * "Feb." or "a.m."; sentence ends are found again for tense only. */

@@ -1,0 +1,69 @@
+/*
+ * fuzz_extract.c — the extraction stage (names, dates, quantities) on
+ * arbitrary text with and without a publication date.  Checks: no crash,
+ * every span inside the body, TIMEX values made only of the characters of
+ * ISO dates and TIMEX3 patterns, quantities finite.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static int sink(void *u, const char *d, size_t n) { (void)u; (void)d; (void)n; return 0; }
+
+static bool timex_value_ok(const char *v) {
+    if (!v || !*v || strlen(v) > 40) return false;
+    for (const char *p = v; *p; p++) {
+        char c = *p;
+        if (cri_isdigit((unsigned char)c) || c == '-' || c == ':' || c == '.' || c == '_') continue;
+        if (strchr("XTWPQHSUFAIEMYDCONRLVG", c)) continue;   /* TIMEX3 letters, *_REF */
+        return false;
+    }
+    return true;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    static const char *const pubs[] = {NULL, "2024-07-09", "2024-01-01T00:30+05:30",
+                                       "2023-12-31T23:59-08:00", "2024-02-29", "1999-12-31"};
+    cr_options o;
+    cr_options_init(&o);
+    o.raw = size && (data[0] & 0x80);
+    cr_ctx *ctx;
+    cr_corpus *c;
+    if (cr_ctx_new(&o, &ctx) != CR_OK) return 0;
+    if (cr_corpus_new(ctx, &c) != CR_OK) { cr_ctx_free(ctx); return 0; }
+    cr_article a = {0};
+    a.id = "fuzz";
+    a.text = (const char *)data;
+    a.text_len = size;
+    a.published = pubs[size ? data[0] % 6 : 0];
+    if (size && cr_corpus_add_article(c, &a) == CR_OK && cr_corpus_clean(c) == CR_OK &&
+        cr_corpus_extract(c) == CR_OK) {
+        for (size_t i = 0; i < c->n_docs; i++) {
+            const cr_doc *d = c->docs[i];
+            for (size_t k = 0; k < d->n_dates; k++) {
+                const cri_timex *t = &d->dates[k];
+                if (t->start >= t->end || t->end > d->body_len) abort();
+                if (!timex_value_ok(t->value)) abort();
+                if (t->relative && !t->anchor) abort();
+            }
+            for (size_t k = 0; k < d->n_quantities; k++) {
+                const cri_quantity *q = &d->quantities[k];
+                if (q->start >= q->end || q->end > d->body_len) abort();
+                if (!isfinite(q->value)) abort();
+                if (!isnan(q->value_max) && !isfinite(q->value_max)) abort();
+                if (q->unit && !*q->unit) abort();
+            }
+            for (size_t k = 0; k < d->n_mentions; k++) {
+                const cri_mention *m = &d->mentions[k];
+                size_t len = m->caption >= 0 && (size_t)m->caption < d->n_captions
+                                 ? strlen(d->captions[m->caption]) : d->body_len;
+                if (m->start >= m->end || m->end > len) abort();
+            }
+        }
+        cr_corpus_write_json(c, CR_JSON_EXTRACT, sink, NULL);
+    }
+    cr_corpus_free(c);
+    cr_ctx_free(ctx);
+    return 0;
+}

@@ -1,0 +1,100 @@
+#!/bin/sh
+# eval_extract.sh — accuracy of the date and quantity extractors on our
+# hand-annotated sets:
+#   tests/data/timex/timex.tsv        exact TIMEX3 value of the expression
+#                                     overlapping each annotated mention
+#   tests/data/quantities/quantities.tsv  exact value and unit/head of the
+#                                     quantity containing each annotated number
+# usage: scripts/eval_extract.sh [path/to/crossread] [--errors]
+set -eu
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${1:-$REPO/build/crossread}
+SHOW=${2:-}
+[ -x "$BIN" ] || { echo "eval_extract: no binary at $BIN (build first)" >&2; exit 2; }
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+python3 - "$BIN" "$REPO" "$TMP" "$SHOW" <<'PY'
+import json, subprocess, sys, math
+bin_, repo, tmp, show = sys.argv[1:5]
+
+def run(docs):
+    path = tmp + "/in.jsonl"
+    with open(path, "w") as f:
+        for d in docs:
+            f.write(json.dumps(d) + "\n")
+    out = subprocess.run([bin_, "entities", "--json", "--raw", path], capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit("crossread failed: " + out.stderr)
+    return {d["id"]: d for d in json.loads(out.stdout)["documents"]}
+
+# ---- dates
+rows = []
+for line in open(repo + "/tests/data/timex/timex.tsv", encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    f = line.rstrip("\n").split("\t")
+    rows.append(f)   # id, published, gold value, type, mention, sentence
+docs = []
+for i, f in enumerate(rows):
+    d = {"id": "t%d" % i, "text": f[5]}
+    if f[1]:
+        d["published"] = f[1]
+    docs.append(d)
+out = run(docs)
+ok = found = 0
+errs = []
+for i, f in enumerate(rows):
+    doc = out.get("t%d" % i)
+    body = doc["body"] if doc else ""
+    a = body.find(f[4])
+    b = a + len(f[4])
+    val = None
+    if doc and a >= 0:
+        for t in doc["dates"]:
+            if t["start"] < b and t["end"] > a:
+                val = t["value"]
+                break
+    found += val is not None
+    if val == f[2]:
+        ok += 1
+    else:
+        errs.append("%s\t%s\tgold %s\tgot %s\t%s" % (f[0], f[1] or "-", f[2], val, f[4]))
+n = len(rows)
+print("dates:      %d mentions, recognized %.3f, exact value accuracy %.3f" % (n, found / n, ok / n))
+if show:
+    print("\n".join(errs))
+
+# ---- quantities
+rows = []
+for line in open(repo + "/tests/data/quantities/quantities.tsv", encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    rows.append(line.rstrip("\n").split("\t"))   # source, number text, value, unit, sentence
+docs = [{"id": "q%d" % i, "text": f[4]} for i, f in enumerate(rows)]
+out = run(docs)
+ok = okv = 0
+errs = []
+for i, f in enumerate(rows):
+    doc = out.get("q%d" % i)
+    body = doc["body"] if doc else ""
+    a = body.find(f[1])
+    got = None
+    if doc and a >= 0:
+        for q in doc["quantities"]:
+            if q["start"] <= a < q["end"]:
+                got = q
+                break
+    gv = float(f[2])
+    gu = f[3] or None
+    vok = got is not None and got["value"] is not None and math.isclose(got["value"], gv, rel_tol=1e-9)
+    okv += vok
+    if vok and got["unit"] == gu:
+        ok += 1
+    else:
+        errs.append("%s\tgold %s %s\tgot %s %s\t%s" % (f[0], f[2], gu, got and got["value"], got and got["unit"], f[1]))
+n = len(rows)
+print("quantities: %d numbers, value accuracy %.3f, value+unit accuracy %.3f" % (n, okv / n, ok / n))
+if show:
+    print("\n".join(errs))
+PY
