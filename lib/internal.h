@@ -453,11 +453,20 @@ bool cri_is_stopword(const char *key, size_t len);
 /* Index of an English stopword (folded key) or -1; the word and its Snowball
  * stem by index (static storage). */
 int cri_stopword_id(const char *key, size_t len);
+/* The same with the key's hash computed by the caller on the fly:
+ * h = CRI_SW_HASH_INIT; per byte h = (h ^ byte) * CRI_SW_HASH_MUL. */
+#define CRI_SW_HASH_INIT 0x811c9dc5u
+#define CRI_SW_HASH_MUL 0x98289fcdu
+int cri_stopword_find(const char *key, size_t len, uint32_t h);
 const char *cri_stopword_word(int id);
 const char *cri_stopword_stem(int id, size_t *len);
 /* language.c: ISO 639-1 code of a text sample ("en", "fr", "ru", "zh", ...),
  * NULL when too short to tell.  Static storage. */
 const char *cri_language_guess(const char *text, size_t len);
+/* stem.c: stem the tokens d->toks[idx[0..n)] in one batch (their keys are in
+ * d->pool; differing stems are appended to it).  Faster than cri_stem per
+ * token: cache misses overlap.  0, or -1 when out of memory. */
+int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n);
 /* ---- end segmentation module ---- */
 
 /* clean.c: the pipeline for one input, in two steps so the corpus can
