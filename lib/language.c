@@ -106,8 +106,11 @@ static int script_of(int32_t c) {
     return -1;
 }
 
-const char *cri_language_guess(const char *text, size_t len) {
-    if (!text) return NULL;
+static const char NEED_FULL[] = "?";
+
+/* cheap: skip the other languages' word lists and give up (NEED_FULL) as
+ * soon as the text is not clearly English or non-Latin. */
+static const char *guess(const char *text, size_t len, bool cheap) {
     if (len > SAMPLE_BYTES) {
         len = SAMPLE_BYTES;
         while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
@@ -166,7 +169,7 @@ const char *cri_language_guess(const char *text, size_t len) {
                 w[wl] = 0;
                 words++;
                 if (cri_is_stopword(w, wl)) en_stop++;
-                const fword *f = wl <= 8 ? bsearch(w, fwords, sizeof fwords / sizeof fwords[0],
+                const fword *f = !cheap && wl <= 8 ? bsearch(w, fwords, sizeof fwords / sizeof fwords[0],
                                                    sizeof fwords[0], cmp_fword)
                                          : NULL;
                 if (f)
@@ -180,6 +183,7 @@ const char *cri_language_guess(const char *text, size_t len) {
                         if (hits[k] > most) most = hits[k];
                     if (en_stop >= 2 * most) return "en";
                 }
+                if (cheap && words >= 2 * EARLY_WORDS) return NEED_FULL;
             } else {
                 words++;
             }
@@ -209,6 +213,7 @@ const char *cri_language_guess(const char *text, size_t len) {
     default: break;
     }
     if (words < MIN_WORDS) return NULL;
+    if (cheap) return en_stop * 100 >= words * 30 && script[S_LATIN] * 10 >= letters * 9 ? "en" : NEED_FULL;
     int bl = 0;
     for (int k = 1; k < L_N; k++)
         if (hits[k] > hits[bl]) bl = k;
@@ -218,4 +223,10 @@ const char *cri_language_guess(const char *text, size_t len) {
     if (hits[bl] >= 3 && hits[bl] * 100 >= words * 12) return lang_code[bl];
     if (en_stop * 100 >= words * 15 && en_stop > hits[bl]) return "en";
     return NULL;
+}
+
+const char *cri_language_guess(const char *text, size_t len) {
+    if (!text) return NULL;
+    const char *g = guess(text, len, true);
+    return g == NEED_FULL ? guess(text, len, false) : g;
 }

@@ -9,21 +9,25 @@
  * The cache is an open-addressing table of 64-byte slots (hash, key, stem,
  * all inline: no pointer chasing), kept in ctx->stem_pool's bytes so the
  * context frees it with everything else (ctx->stem_cache, the generic string
- * map, is not used).  It is allocated once at CACHE_SLOTS slots (8 MB,
- * touched lazily) and never moves; when it is 3/4 full it is emptied —
- * bounded memory whatever the corpus.  Keys longer than KEY_MAX bytes (rare)
- * are stemmed every time into a small ring of buffers.
+ * map, is not used).  It starts at 4096 slots and doubles at half load, so
+ * its footprint follows the vocabulary (news: ~15-50K distinct words, 2-4
+ * MB); at SLOTS_MAX (16 MB) it is emptied instead — bounded memory whatever
+ * the corpus.  Keys longer than KEY_MAX bytes (rare) are stemmed every time
+ * into a small ring of buffers.
  *
- * Contract: the returned stem is NUL-terminated and stays valid at least
- * until the next cri_stem call on the context (in practice far longer: a
- * slot is only rewritten when the cache is emptied) — copy it if you keep it.
+ * In front of it, a small direct-mapped cache of short words (256 KB, stays
+ * in L2) serves the few thousand words that make most of any text.
+ *
+ * Contract: the returned stem is NUL-terminated and valid until the next
+ * cri_stem call on the context — copy it if you keep it.
  */
 #include "internal.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
 
-#define CACHE_SLOTS ((size_t)1 << 17)
+#define SLOTS_MIN ((size_t)1 << 12)
+#define SLOTS_MAX ((size_t)1 << 18)
 #define KEY_MAX 27
 #define RING 64
 #define RING_BYTES (CR_MAX_TOKEN * 2 + 8)
@@ -36,23 +40,66 @@ typedef struct slot {
 } slot;
 _Static_assert(sizeof(slot) == 64, "one cache line a slot");
 
+/* The front cache: direct-mapped, small enough to stay in L2, for the few
+ * thousand words that make most of the text (the big table's random slots
+ * miss the cache on almost every lookup). */
+#define FRONT_SLOTS 8192
+#define FRONT_KEY 12
+typedef struct front {
+    uint32_t hash;            /* 0: empty */
+    uint8_t klen, slen;
+    char key[FRONT_KEY];
+    char stem[FRONT_KEY + 2];
+} front;
+_Static_assert(sizeof(front) == 32, "two a cache line");
+
 typedef struct stem_cache {
-    size_t count;
+    size_t count, n_slots;
     unsigned ring_next;
     char ring[RING][RING_BYTES];
+    front front[FRONT_SLOTS];
     slot slots[];
 } stem_cache;
 
+static size_t cache_bytes(size_t n_slots) { return sizeof(stem_cache) + n_slots * sizeof(slot); }
+
 static stem_cache *cache_of(cr_ctx *ctx) {
     if (ctx->stem_pool.data) return (stem_cache *)(void *)ctx->stem_pool.data;
-    size_t bytes = sizeof(stem_cache) + CACHE_SLOTS * sizeof(slot);
-    /* calloc: the zero pages are mapped lazily, so unused slots cost nothing */
+    size_t bytes = cache_bytes(SLOTS_MIN);
     char *p = calloc(1, bytes);
     if (!p) return NULL;
     ctx->stem_pool.data = p;
     ctx->stem_pool.len = bytes - 1;
     ctx->stem_pool.cap = bytes;
+    ((stem_cache *)(void *)p)->n_slots = SLOTS_MIN;
     return (stem_cache *)(void *)p;
+}
+
+/* Double the table (rehash), or empty it at SLOTS_MAX.  Returns the cache
+ * (moved), NULL when out of memory (the old one is kept). */
+static stem_cache *cache_grow(cr_ctx *ctx, stem_cache *c) {
+    if (c->n_slots >= SLOTS_MAX) {
+        memset(c->slots, 0, c->n_slots * sizeof(slot));
+        c->count = 0;
+        return c;
+    }
+    size_t n = c->n_slots * 2, bytes = cache_bytes(n);
+    stem_cache *g = calloc(1, bytes);
+    if (!g) return NULL;
+    memcpy(g, c, sizeof *c);
+    g->n_slots = n;
+    for (size_t i = 0; i < c->n_slots; i++) {
+        const slot *o = &c->slots[i];
+        if (!o->hash) continue;
+        size_t j = o->hash & (n - 1);
+        while (g->slots[j].hash) j = (j + 1) & (n - 1);
+        g->slots[j] = *o;
+    }
+    free(c);
+    ctx->stem_pool.data = (char *)g;
+    ctx->stem_pool.len = bytes - 1;
+    ctx->stem_pool.cap = bytes;
+    return g;
 }
 
 static inline uint32_t key_hash(const char *k, size_t n, uint64_t seed) {
@@ -77,11 +124,10 @@ static const char *snowball(cr_ctx *ctx, const char *key, size_t len, size_t *sl
     return (const char *)s;
 }
 
-const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len) {
+/* Lookup for a key of 1..CR_MAX_TOKEN bytes; h = key_hash() when len <= KEY_MAX. */
+static const char *lookup(cr_ctx *ctx, stem_cache *c, const char *key, size_t len, uint32_t h,
+                          size_t *stem_len) {
     *stem_len = len;
-    if (len == 0 || len > CR_MAX_TOKEN) return key;
-    stem_cache *c = cache_of(ctx);
-    if (!c) return key;
     if (len > KEY_MAX) {
         size_t sl;
         const char *s = snowball(ctx, key, len, &sl);
@@ -92,13 +138,24 @@ const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len)
         *stem_len = sl;
         return r;
     }
-    uint32_t h = key_hash(key, len, ctx->opt.seed);
-    size_t mask = CACHE_SLOTS - 1, i = h & mask;
+    front *f = &c->front[(h >> 7) & (FRONT_SLOTS - 1)];
+    if (f->hash == h && f->klen == len && memcmp(f->key, key, len) == 0) {
+        *stem_len = f->slen;
+        return f->stem;
+    }
+    size_t mask = c->n_slots - 1, i = h & mask;
     for (;;) {
         slot *s = &c->slots[i];
         if (s->hash == 0) break;
         if (s->hash == h && s->klen == len && memcmp(s->key, key, len) == 0) {
             *stem_len = s->slen;
+            if (len <= FRONT_KEY && s->slen < FRONT_KEY + 2) {
+                f->hash = h;
+                f->klen = s->klen;
+                f->slen = s->slen;
+                memcpy(f->key, key, len);
+                memcpy(f->stem, s->stem, s->slen + 1u);
+            }
             return s->stem;
         }
         i = (i + 1) & mask;
@@ -107,11 +164,20 @@ const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len)
     const char *st = snowball(ctx, key, len, &sl);
     if (!st) return key;
     if (sl > len + 2) sl = len + 2;
-    if (c->count >= CACHE_SLOTS / 4 * 3) {
-        /* full: start again (rare; keeps memory bounded) */
-        memset(c->slots, 0, CACHE_SLOTS * sizeof(slot));
-        c->count = 0;
+    if (c->count >= c->n_slots / 2) {
+        /* half full: grow (or, at SLOTS_MAX, start again: bounded memory) */
+        stem_cache *g = cache_grow(ctx, c);
+        if (!g) {   /* out of memory: answer from the ring, uncached */
+            char *r = c->ring[c->ring_next++ % RING];
+            memcpy(r, st, sl);
+            r[sl] = 0;
+            *stem_len = sl;
+            return r;
+        }
+        c = g;
+        mask = c->n_slots - 1;
         i = h & mask;
+        while (c->slots[i].hash) i = (i + 1) & mask;
     }
     slot *s = &c->slots[i];
     s->hash = h;
@@ -123,4 +189,53 @@ const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len)
     c->count++;
     *stem_len = sl;
     return s->stem;
+}
+
+const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len) {
+    *stem_len = len;
+    if (len == 0 || len > CR_MAX_TOKEN) return key;
+    stem_cache *c = cache_of(ctx);
+    if (!c) return key;
+    uint32_t h = len <= KEY_MAX ? key_hash(key, len, ctx->opt.seed) : 0;
+    return lookup(ctx, c, key, len, h, stem_len);
+}
+
+int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {
+    enum { BATCH = 16 };
+    uint32_t hs[BATCH];
+    stem_cache *c = cache_of(ctx);
+    if (!c) return 0;   /* no cache memory: the keys stay their own stems */
+    for (size_t base = 0; base < n; base += BATCH) {
+        size_t m = n - base < BATCH ? n - base : BATCH;
+        /* hash the batch and start loading its slots, then probe: the cache
+         * misses of 16 lookups overlap instead of queueing */
+        for (size_t k = 0; k < m; k++) {
+            const cri_token *t = &d->toks[idx[base + k]];
+            size_t len = t->key_len;
+            if (len == 0 || len > KEY_MAX) { hs[k] = 0; continue; }
+            hs[k] = key_hash(d->pool.data + t->key, len, ctx->opt.seed);
+#if defined(__GNUC__)
+            __builtin_prefetch(&c->front[(hs[k] >> 7) & (FRONT_SLOTS - 1)]);
+            __builtin_prefetch(&c->slots[hs[k] & (c->n_slots - 1)]);
+#endif
+        }
+        for (size_t k = 0; k < m; k++) {
+            cri_token *t = &d->toks[idx[base + k]];
+            size_t len = t->key_len, sl;
+            if (len == 0 || len > CR_MAX_TOKEN) continue;
+            const char *st = lookup(ctx, c, d->pool.data + t->key, len, hs[k], &sl);
+            c = cache_of(ctx);   /* it may have grown */
+            const char *key = d->pool.data + t->key;
+            if (sl == len && memcmp(st, key, sl) == 0) continue;
+            cri_buf *p = &d->pool;
+            if (p->cap - p->len < sl + 2 && cri_buf_reserve(p, sl + 2)) return -1;
+            memcpy(p->data + p->len, st, sl);
+            p->data[p->len + sl] = 0;
+            if (p->len > UINT32_MAX) return -1;
+            t->stem = (uint32_t)p->len;
+            t->stem_len = (uint16_t)sl;
+            p->len += sl + 1;
+        }
+    }
+    return 0;
 }

@@ -14,7 +14,7 @@
 #include "internal.h"
 
 #define CRI_N_STOPWORDS 179
-#define HASH_MUL 0x98289fcdu
+#define HASH_MUL CRI_SW_HASH_MUL
 
 static const char *const words[CRI_N_STOPWORDS] = {
     "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "you're",
@@ -68,6 +68,17 @@ static const uint8_t stem_lens[CRI_N_STOPWORDS] = {
     2, 2, 1, 3, 4, 6, 6, 8, 4, 6, 5, 7, 4, 6, 4, 6, 5, 7, 3, 5, 2, 6, 8, 5, 7, 5, 7, 4,
     6, 7, 9, 4, 6, 5, 7, 3, 5, 6, 8,
 };
+/* Byte lengths of the words. */
+static const uint8_t word_lens[CRI_N_STOPWORDS] = {
+    1, 2, 2, 6, 2, 3, 4, 9, 3, 6, 6, 6, 5, 4, 5, 8, 10, 2, 3, 3, 7, 3, 5, 3, 4, 7, 2, 4,
+    3, 6, 4, 4, 5, 6, 10, 4, 5, 3, 4, 4, 4, 7, 5, 5, 2, 2, 3, 3, 4, 2, 4, 5, 4, 3, 3, 6,
+    2, 4, 3, 5, 1, 2, 3, 3, 3, 2, 2, 7, 2, 5, 5, 2, 2, 2, 3, 4, 5, 7, 7, 4, 7, 6, 6, 5,
+    5, 5, 2, 4, 2, 4, 2, 3, 2, 3, 4, 5, 5, 7, 4, 4, 4, 5, 4, 5, 3, 3, 3, 3, 4, 4, 3, 4,
+    4, 5, 4, 4, 2, 3, 3, 4, 3, 4, 2, 4, 3, 4, 1, 1, 3, 4, 4, 3, 5, 6, 9, 3, 1, 2, 1, 1,
+    2, 2, 1, 3, 4, 6, 6, 8, 4, 6, 5, 7, 4, 6, 4, 6, 5, 7, 3, 5, 2, 6, 8, 5, 7, 5, 7, 4,
+    6, 7, 9, 4, 6, 5, 7, 3, 5, 6, 8,
+};
+static inline bool word_len_is(int i, size_t len) { return word_lens[i] == len; }
 static const uint8_t slot_of[4096] = {
     [13] = 148, [66] = 111, [92] = 112, [95] = 13, [106] = 119, [115] = 142, [124] = 54,
     [151] = 106, [178] = 134, [179] = 135, [181] = 19, [233] = 79, [257] = 6,
@@ -101,18 +112,20 @@ static const uint8_t slot_of[4096] = {
     [4027] = 151, [4062] = 77, [4080] = 156, [4087] = 132,
 };
 
-static inline uint32_t sw_hash(const unsigned char *p, size_t len) {
-    uint32_t h = 0x811c9dc5u;
-    for (size_t i = 0; i < len; i++) h = (h ^ p[i]) * HASH_MUL;
-    return (h ^ (uint32_t)len) * HASH_MUL;
+int cri_stopword_find(const char *key, size_t len, uint32_t h) {
+    if (len == 0 || len > 10) return -1;   /* "yourselves", "themselves" are the longest */
+    h = (h ^ (uint32_t)len) * HASH_MUL;
+    int i = slot_of[(h >> 20) & 4095] - 1;
+    if (i < 0) return -1;
+    const char *w = words[i];
+    return word_len_is(i, len) && memcmp(w, key, len) == 0 ? i : -1;
 }
 
 int cri_stopword_id(const char *key, size_t len) {
-    if (len == 0 || len > 10) return -1;   /* "mightn't" and "shouldn't" are the longest */
-    int i = slot_of[(sw_hash((const unsigned char *)key, len) >> 20) & 4095] - 1;
-    if (i < 0) return -1;
-    const char *w = words[i];
-    return w[len] == 0 && memcmp(w, key, len) == 0 ? i : -1;
+    if (len == 0 || len > 10) return -1;
+    uint32_t h = CRI_SW_HASH_INIT;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)key[i]) * HASH_MUL;
+    return cri_stopword_find(key, len, h);
 }
 
 bool cri_is_stopword(const char *key, size_t len) { return cri_stopword_id(key, len) >= 0; }

@@ -111,6 +111,8 @@ typedef struct tok_state {
     /* per token */
     bool has_lower, has_upper, has_digit, has_letter, first_upper, first_seen, ascii;
     int uppers;
+    uint32_t *pend;      /* tokens to stem after the pass */
+    size_t n_pend, cap_pend;
 } tok_state;
 
 /* Is a letter or digit (any script) at p? Sets *l to its byte length. */
@@ -288,18 +290,21 @@ static int put_key(tok_state *t, uint32_t a, uint32_t e, bool ascii) {
     return cri_buf_putc(p, 0);
 }
 
-static bool push_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si, uint16_t flags, bool ascii,
-                     bool do_stem) {
+/* Finish a token whose key is already in the pool at koff (klen bytes + NUL):
+ * stopword flag, stem, and the token record.  sw: stopword index when the
+ * caller knows it, -2 when it must be looked up. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool finish_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si, uint16_t flags,
+                       size_t koff, size_t klen, int sw, bool do_stem) {
     cr_doc *d = t->d;
     if (d->n_toks == d->cap_toks) {
         if (!CRI_PUSH(d->toks, d->n_toks, d->cap_toks)) { t->failed = true; return false; }
         d->n_toks--;
     }
-    cri_token *tk = &d->toks[d->n_toks];
-    size_t koff = d->pool.len;
-    if (put_key(t, a, e, ascii)) { t->failed = true; return false; }
-    size_t klen = d->pool.len - koff - 1;
     if (klen > 0xFFFF || koff > UINT32_MAX) { t->failed = true; return false; }
+    cri_token *tk = &d->toks[d->n_toks];
     tk->start = a;
     tk->end = e;
     tk->sent = si;
@@ -307,34 +312,88 @@ static bool push_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si, uint16_t
     tk->key_len = (uint16_t)klen;
     tk->stem = (uint32_t)koff;
     tk->stem_len = (uint16_t)klen;
-    const char *key = d->pool.data + koff;
     if (flags & CRI_TOK_WORD) {
-        int sw = cri_stopword_id(key, klen);
+        const char *key = d->pool.data + koff;
+        if (sw == -2) sw = cri_stopword_id(key, klen);
+        const char *st = NULL;
+        size_t sl = 0;
         if (sw >= 0) {
             flags |= CRI_TOK_STOP;
-            size_t sl;
-            const char *st = do_stem ? cri_stopword_stem(sw, &sl) : NULL;
-            if (st && (sl != klen || memcmp(st, key, sl) != 0)) {
-                size_t so = d->pool.len;
-                if (cri_buf_append(&d->pool, st, sl) || cri_buf_putc(&d->pool, 0)) { t->failed = true; return false; }
-                tk->stem = (uint32_t)so;
-                tk->stem_len = (uint16_t)sl;
-            }
+            if (do_stem) st = cri_stopword_stem(sw, &sl);
         } else if (do_stem && !(flags & CRI_TOK_NUM) && klen >= 3) {
-            size_t sl;
-            const char *st = cri_stem(t->ctx, key, klen, &sl);
-            if (sl != klen || memcmp(st, key, sl) != 0) {
-                size_t so = d->pool.len;
-                /* st may point into the context's pool, never into d->pool */
-                if (cri_buf_append(&d->pool, st, sl) || cri_buf_putc(&d->pool, 0)) { t->failed = true; return false; }
-                tk->stem = (uint32_t)so;
-                tk->stem_len = (uint16_t)sl;
+            /* stemmed in one batch after the pass (cri_stem_tokens) */
+            if (t->n_pend == t->cap_pend) {
+                size_t nc = t->cap_pend ? t->cap_pend * 2 : 256;
+                uint32_t *np = realloc(t->pend, nc * sizeof *np);
+                if (!np) { t->failed = true; return false; }
+                t->pend = np;
+                t->cap_pend = nc;
             }
+            t->pend[t->n_pend++] = (uint32_t)d->n_toks;
+        }
+        if (st && (sl != klen || memcmp(st, key, sl) != 0)) {
+            cri_buf *p = &d->pool;
+            if (p->cap - p->len < sl + 2 && cri_buf_reserve(p, sl + 2)) { t->failed = true; return false; }
+            memcpy(p->data + p->len, st, sl);
+            p->data[p->len + sl] = 0;
+            tk->stem = (uint32_t)p->len;
+            tk->stem_len = (uint16_t)sl;
+            p->len += sl + 1;
         }
     }
     tk->flags = flags;
     d->n_toks++;
     return true;
+}
+
+static bool push_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si, uint16_t flags, bool ascii,
+                     bool do_stem) {
+    size_t koff = t->d->pool.len;
+    if (put_key(t, a, e, ascii)) { t->failed = true; return false; }
+    return finish_tok(t, a, e, si, flags, koff, t->d->pool.len - koff - 1, -2, do_stem);
+}
+
+/* The common case, fused: a run of ASCII letters ending in a space or in
+ * punctuation that cannot join words.  Lower-cases into the pool and hashes
+ * for the stopword table in the same pass.  Returns the end, or 0 when the
+ * word needs the general scanner. */
+static uint32_t fast_word(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bool *first_word) {
+    const unsigned char *b = (const unsigned char *)t->b;
+    cri_buf *p = &t->d->pool;
+    if (p->cap - p->len < CR_MAX_TOKEN + 2 && cri_buf_reserve(p, CR_MAX_TOKEN + 2)) return 0;
+    char *o = p->data + p->len;
+    uint32_t lim = end - i > CR_MAX_TOKEN ? i + CR_MAX_TOKEN : end, j = i;
+    uint32_t h = CRI_SW_HASH_INIT;
+    unsigned ups = 0;
+    while (j < lim) {
+        unsigned c = b[j];
+        uint8_t k = bclass[c];
+        if (k == B_UPPER) { c += 32; ups++; }
+        else if (k != B_LOWER) break;
+        o[j - i] = (char)c;
+        h = (h ^ c) * CRI_SW_HASH_MUL;
+        j++;
+    }
+    if (j < end) {
+        unsigned c = b[j];
+        uint8_t k = bclass[c];
+        if (k == B_DIGIT || k == B_HIGH) return 0;
+        if (k == B_PUNCT && j + 1 < end && bclass[b[j + 1]] != B_SPACE &&
+            (c == '\'' || c == '-' || c == '.' || c == '@' || c == '_' || c == ':' || c == '/' || c == ','))
+            return 0;
+    }
+    if (j - i <= 5 && (b[i] == 'h' || b[i] == 'w') && j < end && (b[j] == ':' || b[j] == '.')) return 0;
+    size_t n = j - i;
+    o[n] = 0;
+    size_t koff = p->len;
+    p->len += n + 1;
+    uint16_t flags = CRI_TOK_WORD;
+    if (bclass[b[i]] == B_UPPER) flags |= CRI_TOK_CAP;
+    if (ups >= 2 && ups == n) flags |= CRI_TOK_ALLCAP;
+    if (*first_word) { flags |= CRI_TOK_SSTART; *first_word = false; }
+    int sw = cri_stopword_find(o, n, h);
+    if (!finish_tok(t, i, j, si, flags, koff, n, sw, t->english)) return 0;
+    return j;
 }
 
 static uint16_t word_flags(const tok_state *t) {
@@ -384,6 +443,11 @@ cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
             unsigned char c = (unsigned char)b[i];
             uint8_t k = bclass[c];
             if (k == B_SPACE) { i++; continue; }
+            if (k == B_LOWER || k == B_UPPER) {
+                uint32_t e = fast_word(&t, i, end, (uint32_t)si, &first_word);
+                if (e) { i = e; continue; }
+                if (t.failed) break;
+            }
             t.has_lower = t.has_upper = t.has_digit = t.has_letter = false;
             t.first_upper = t.first_seen = false;
             t.uppers = 0;
@@ -433,6 +497,8 @@ cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
         }
         s->tok_end = (uint32_t)d->n_toks;
     }
+    if (!t.failed && t.n_pend && cri_stem_tokens(ctx, d, t.pend, t.n_pend)) t.failed = true;
+    free(t.pend);
     if (t.failed) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     return CR_OK;
 }
