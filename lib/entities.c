@@ -162,6 +162,8 @@ static int split_parts(resolver *r, const char *s, size_t n, rawpart *p, int max
         if (e - b > 2 && s[e - 2] == '\'' && (s[e - 1] == 's' || s[e - 1] == 'S')) e -= 2;
         else if (e - b > 4 && (unsigned char)s[e - 4] == 0xE2 && (unsigned char)s[e - 3] == 0x80 &&
                  (unsigned char)s[e - 2] == 0x99 && s[e - 1] == 's') e -= 4;
+        else if (e - b > 3 && (unsigned char)s[e - 3] == 0xCA && (unsigned char)s[e - 2] == 0xBC &&
+                 s[e - 1] == 's') e -= 3;
         size_t fn;
         long off = fold_part(r, &r->fold, s + b, e - b, &fn);
         if (off < 0) return -1;
@@ -475,6 +477,8 @@ static bool spelling_match(const resolver *r, const rec *a, const rec *b) {
         if (same_part(x, y)) { exact++; continue; }
         int mn = x->n < y->n ? x->n : y->n;
         if (mn < 3 || x->s[0] != y->s[0]) return false;
+        /* Korea / Korean, Iraq / Iraqi: a place and its people, not a typo */
+        if (a->type != CRI_ENT_PERSON && !memcmp(x->s, y->s, (size_t)mn)) return false;
         int d = osa(x->s, x->n, y->s, y->n);
         if (d == 1) {
             diff++;

@@ -540,20 +540,26 @@ size_t cri_ner_tokenize(const char *text, size_t len, cri_ner_tok *out, size_t m
                         size_t *consumed);
 /* 0 ordinary, 1 all-caps line, 2 title-case headline. */
 int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n);
-/* feats[n * CRI_NER_NFEAT] row indexes < 2^bits; scratch: n * 96 bytes. */
+/* feats[n * CRI_NER_NFEAT] row indexes < 2^bits; cls[n]: the token's case
+ * class (< CRI_NER_NCLS) that conditions label transitions; scratch: n *
+ * CRI_NER_SCRATCH bytes. */
 #define CRI_NER_SCRATCH 96
+#define CRI_NER_NCLS 6
+#define CRI_NER_NTRANS ((CRI_NER_NLABELS + 1) * CRI_NER_NLABELS)
 void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
-                      uint32_t *feats, void *scratch);
+                      uint32_t *feats, uint8_t *cls, void *scratch);
 void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_t *emit);
-/* trans: (CRI_NER_NLABELS + 1) x CRI_NER_NLABELS, last row = sentence start.
+/* trans: (CRI_NER_NLABELS + 1) x CRI_NER_NLABELS, last row = sentence start;
+ * tcls: CRI_NER_NCLS such tables added for the current token's class.
  * score: n * NLABELS, back: n * NLABELS scratch. */
-void cri_ner_viterbi(const int32_t *emit, size_t n, const int32_t *trans, uint8_t *out,
-                     int64_t *score, uint8_t *back);
+void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int32_t *trans,
+                     const int32_t *tcls, uint8_t *out, int64_t *score, uint8_t *back);
 /* The embedded model (ner_model.c): false if it is missing or malformed. */
 typedef struct cri_ner_model {
     uint32_t bits;
     const int16_t *w;          /* 2^bits x NLABELS */
-    int32_t trans[(CRI_NER_NLABELS + 1) * CRI_NER_NLABELS];
+    int32_t trans[CRI_NER_NTRANS];
+    int32_t tcls[CRI_NER_NCLS * CRI_NER_NTRANS];
 } cri_ner_model;
 bool cri_ner_model_parse(const void *data, size_t len, cri_ner_model *m);
 bool cri_ner_model_get(cri_ner_model *m);

@@ -21,13 +21,13 @@ typedef struct tagger {
     uint32_t *feats;
     int32_t *emit;
     int64_t *score;
-    uint8_t *back, *labels;
+    uint8_t *back, *labels, *cls;
     void *scratch;
 } tagger;
 
 static void tagger_free(tagger *t) {
     free(t->toks); free(t->feats); free(t->emit); free(t->score);
-    free(t->back); free(t->labels); free(t->scratch);
+    free(t->back); free(t->labels); free(t->cls); free(t->scratch);
 }
 
 static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
@@ -41,8 +41,9 @@ static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
     t->score = malloc((size_t)N * L * sizeof *t->score);
     t->back = malloc((size_t)N * L);
     t->labels = malloc(N);
+    t->cls = malloc(N);
     t->scratch = malloc((size_t)N * CRI_NER_SCRATCH);
-    if (!t->toks || !t->feats || !t->emit || !t->score || !t->back || !t->labels || !t->scratch) {
+    if (!t->toks || !t->feats || !t->emit || !t->score || !t->back || !t->labels || !t->cls || !t->scratch) {
         tagger_free(t);
         return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     }
@@ -55,6 +56,124 @@ static bool is_word_tok(const char *text, const cri_ner_tok *k) {
     return false;
 }
 
+/* Person titles (a closed class of English words): "President Yoon Suk
+ * Yeol" names Yoon Suk Yeol; the title is a role, not part of the name. */
+static const char *const person_titles[] = {
+    "president", "chancellor", "minister", "leader", "premier", "senator", "governor",
+    "mayor", "king", "queen", "prince", "princess", "pope", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "gen", "gen.",
+    "general", "lt", "lt.", "col", "col.", "colonel", "sgt", "sgt.", "capt", "capt.",
+    "captain", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "judge",
+    "commander", "director", "ceo", "coach", "professor", "prof", "prof.", "envoy",
+    "sheikh", "emperor", "lord", "lady", "rep", "rep.", "sen", "sen.", "gov", "gov.",
+    "chief", "deputy", "officer", "marshal", "admiral", "lieutenant", "sergeant",
+    "detective", "inspector", "bishop", "cardinal", "rev", "rev.", "father", NULL};
+
+/* Capitalized words that are not names next to a person's name. */
+static const char *const not_name_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "the", "a", "an", "in", "on",
+    "at", "but", "and", "or", "if", "when", "as", "after", "before", "while", "i", NULL};
+
+static bool tok_in(const char *text, const cri_ner_tok *k, const char *const *list) {
+    size_t n = k->end - k->start;
+    char buf[24];
+    if (n == 0 || n >= sizeof buf) return false;
+    for (size_t i = 0; i < n; i++) buf[i] = cri_tolower(text[k->start + i]);
+    buf[n] = 0;
+    for (size_t i = 0; list[i]; i++) if (!strcmp(list[i], buf)) return true;
+    return false;
+}
+
+/* First letter upper case and some lower-case letter: "Yoon", "McDonald" */
+static bool tok_name_like(const char *text, const cri_ner_tok *k) {
+    if (!cri_isupper((unsigned char)text[k->start])) return false;
+    for (uint32_t i = k->start + 1; i < k->end; i++)
+        if (cri_islower((unsigned char)text[i])) return true;
+    return false;
+}
+
+/* Relabel [a,b) as one span of type ty. */
+static void set_span(uint8_t *lab, size_t a, size_t b, int ty) {
+    for (size_t i = a; i < b; i++) lab[i] = (uint8_t)(i == a ? 1 + 2 * ty : 2 + 2 * ty);
+}
+
+/* Titles out of names, and a person's name whole: the tagger's spans are
+ * adjusted where news writing is regular. */
+static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab, int mode) {
+    if (mode == 0)
+        /* a title, then name-like words nobody tagged: "President Yoon Suk Yeol" */
+        for (size_t i = 0; i + 1 < n; i++) {
+            if (lab[i] != CRI_NER_O || !tok_in(text, &t[i], person_titles) ||
+                !cri_isupper((unsigned char)text[t[i].start]))
+                continue;
+            size_t j = i + 1;
+            while (j < n && j - i <= 4 && lab[j] == CRI_NER_O && tok_name_like(text, &t[j]) &&
+                   !tok_in(text, &t[j], person_titles) && !tok_in(text, &t[j], not_name_words))
+                j++;
+            /* one to three such words, then something else */
+            if (j > i + 1 && j - i <= 4 && (j == n || lab[j] == CRI_NER_O) &&
+                !(j < n && tok_name_like(text, &t[j])))
+                set_span(lab, i + 1, j, CRI_ENT_PERSON);
+        }
+    for (size_t a = 0; a < n;) {
+        if (lab[a] == CRI_NER_O) { a++; continue; }
+        int ty = (lab[a] - 1) / 2;
+        size_t b = a + 1;
+        while (b < n && lab[b] == 2 + 2 * ty) b++;
+        /* the last title in the span, with name-like words after it */
+        size_t k = b;
+        for (size_t i = a; i + 1 < b; i++)
+            if (tok_in(text, &t[i], person_titles)) k = i;
+        if (k < b && tok_name_like(text, &t[k + 1]) &&
+            (ty == CRI_ENT_PERSON || b - k - 1 >= 2)) {
+            for (size_t i = a; i <= k; i++) lab[i] = CRI_NER_O;
+            set_span(lab, k + 1, b, CRI_ENT_PERSON);
+            a = k + 1;
+            ty = CRI_ENT_PERSON;
+        }
+        bool all_titles = true;
+        for (size_t i = a; i < b && all_titles; i++)
+            if (!tok_in(text, &t[i], person_titles)) all_titles = false;
+        if (all_titles) {
+            /* "The President": an office, not a name */
+            for (size_t i = a; i < b; i++) lab[i] = CRI_NER_O;
+            a = b;
+            continue;
+        }
+        if (ty != CRI_ENT_PERSON && b - a >= 2 && !tok_in(text, &t[a], person_titles)) {
+            /* "NATO Secretary General": the organization, then an office */
+            size_t nb = b;
+            while (nb > a + 1 && tok_in(text, &t[nb - 1], person_titles)) nb--;
+            for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
+            b = nb;
+        }
+        /* hyphen-joined pieces belong to the name: "Shin Won-sik", "Rolls-Royce" */
+        while (b + 1 < n && lab[b] == CRI_NER_O && lab[b + 1] == CRI_NER_O &&
+               t[b].end - t[b].start == 1 && text[t[b].start] == '-' &&
+               t[b].start == t[b - 1].end && t[b + 1].start == t[b].end &&
+               cri_isalpha((unsigned char)text[t[b + 1].start])) {
+            lab[b] = lab[b + 1] = (uint8_t)(2 + 2 * ty);
+            b += 2;
+        }
+        if (ty == CRI_ENT_PERSON && mode == 0) {
+            /* name-like neighbours belong to the name ("President Yoon [Suk Yeol]") */
+            size_t na = a, nb = b;
+            while (na > 0 && a - na < 2 && lab[na - 1] == CRI_NER_O && na - 1 > 0 &&
+                   tok_name_like(text, &t[na - 1]) && !tok_in(text, &t[na - 1], person_titles) &&
+                   !tok_in(text, &t[na - 1], not_name_words))
+                na--;
+            while (nb < n && nb - b < 2 && lab[nb] == CRI_NER_O && tok_name_like(text, &t[nb]) &&
+                   !tok_in(text, &t[nb], person_titles) && !tok_in(text, &t[nb], not_name_words))
+                nb++;
+            if (na != a || nb != b) set_span(lab, na, nb, CRI_ENT_PERSON);
+            b = nb;
+        }
+        a = b;
+    }
+}
+
 /* Tag text[start, end) (one sentence or caption); offsets stay relative to text. */
 static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, size_t start,
                           size_t end, int32_t caption) {
@@ -63,9 +182,10 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         size_t used = 0;
         size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
         if (n == 0) break;
-        cri_ner_features(text + pos, t->toks, n, t->m.bits, t->feats, t->scratch);
+        cri_ner_features(text + pos, t->toks, n, t->m.bits, t->feats, t->cls, t->scratch);
         cri_ner_emissions(t->m.w, t->feats, n, t->emit);
-        cri_ner_viterbi(t->emit, n, t->m.trans, t->labels, t->score, t->back);
+        cri_ner_viterbi(t->emit, t->cls, n, t->m.trans, t->m.tcls, t->labels, t->score, t->back);
+        fix_people(text + pos, t->toks, n, t->labels, cri_ner_sentence_mode(text + pos, t->toks, n));
         for (size_t i = 0; i < n;) {
             uint8_t l = t->labels[i];
             if (l == CRI_NER_O) { i++; continue; }
@@ -96,6 +216,65 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
 _Static_assert(CRI_ENT_PERSON == 0 && CRI_ENT_ORG == 1 && CRI_ENT_PLACE == 2 && CRI_ENT_OTHER == 3,
                "model types follow CRI_ENT_* order");
 
+static const char *mention_text(const cr_doc *d, const cri_mention *m) {
+    if (m->caption < 0) return d->body + m->start;
+    return d->captions[m->caption] + m->start;
+}
+
+static void lower_key(cri_buf *b, const char *s, size_t n) {
+    cri_buf_clear(b);
+    for (size_t i = 0; i < n; i++) cri_buf_putc(b, cri_tolower(s[i]));
+}
+
+/* One name, one type within a document: a surname tagged as a place in one
+ * sentence and as a person in three takes the majority; a single word that
+ * ends a multi-word person name in the same document is that person
+ * ("Putin" after "Vladimir Putin"). */
+static cr_status harmonize(cr_ctx *ctx, cr_doc *d) {
+    if (d->n_mentions < 2) return CR_OK;
+    cri_strmap map;
+    if (cri_strmap_init(&map, d->n_mentions * 2, ctx->opt.seed))
+        return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    uint32_t (*votes)[4] = calloc(d->n_mentions, sizeof *votes);
+    int *slot = malloc(d->n_mentions * sizeof *slot);
+    cri_buf key = {0};
+    cr_status st = CR_OK;
+    if (!votes || !slot) { st = CR_ERR_NOMEM; goto done; }
+    size_t nk = 0;
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        const cri_mention *m = &d->mentions[i];
+        lower_key(&key, mention_text(d, m), m->end - m->start);
+        bool isnew;
+        int64_t *v = key.data ? cri_strmap_upsert(&map, key.data, key.len, (int64_t)nk, &isnew) : NULL;
+        if (!v) { st = CR_ERR_NOMEM; goto done; }
+        if (isnew) nk++;
+        slot[i] = (int)*v;
+        votes[*v][m->type & 3]++;
+    }
+    /* last words of multi-word person names */
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        const cri_mention *m = &d->mentions[i];
+        const char *t = mention_text(d, m);
+        size_t n = m->end - m->start, sp = n;
+        while (sp > 0 && t[sp - 1] != ' ') sp--;
+        if (sp == 0 || m->type != CRI_ENT_PERSON) continue;
+        lower_key(&key, t + sp, n - sp);
+        int64_t *v = key.data ? cri_strmap_get(&map, key.data, key.len) : NULL;
+        if (v) votes[*v][CRI_ENT_PERSON] += 2;
+    }
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        cri_mention *m = &d->mentions[i];
+        const uint32_t *vt = votes[slot[i]];
+        int best = m->type & 3;
+        for (int t = 0; t < 4; t++) if (vt[t] > vt[best]) best = t;
+        m->type = (uint8_t)best;
+    }
+done:
+    free(votes); free(slot); cri_buf_free(&key);
+    cri_strmap_free(&map);
+    return st == CR_OK ? CR_OK : cri_fail(ctx, st, "out of memory");
+}
+
 cr_status cri_ner_tag(cr_ctx *ctx, cr_doc *d) {
     d->n_mentions = 0;
     tagger t;
@@ -119,6 +298,7 @@ cr_status cri_ner_tag(cr_ctx *ctx, cr_doc *d) {
     for (size_t c = 0; c < d->n_captions && st == CR_OK; c++)
         if (d->captions[c]) st = tag_span(ctx, &t, d, d->captions[c], 0, strlen(d->captions[c]), (int32_t)c);
     tagger_free(&t);
+    if (st == CR_OK) st = harmonize(ctx, d);
     return st;
 }
 

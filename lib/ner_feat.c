@@ -38,6 +38,7 @@ static size_t u8_punct(const unsigned char *s, size_t n) {
                                     s[1] == 0xA1 || s[1] == 0xBF || s[1] == 0xB7))
         return 2;
     if (n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] <= 0x82) return 3; /* ideographic space, comma, stop */
+    if (n >= 2 && s[0] == 0xCA && s[1] == 0xBC) return 2;  /* modifier letter apostrophe */
     return 0;
 }
 
@@ -52,9 +53,11 @@ static inline bool wordc(const unsigned char *s, size_t i, size_t n) {
     return cri_isalnum(s[i]) || (s[i] >= 0x80 && !u8_punct(s + i, n - i));
 }
 
+/* ' and the typographic apostrophes U+2019 and U+02BC */
 static bool is_apos(const unsigned char *s, size_t i, size_t n, size_t *k) {
     if (s[i] == '\'') { *k = 1; return true; }
     if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x99) { *k = 3; return true; }
+    if (i + 1 < n && s[i] == 0xCA && s[i + 1] == 0xBC) { *k = 2; return true; }
     return false;
 }
 
@@ -178,7 +181,7 @@ int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n) {
 }
 
 void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
-                      uint32_t *feats, void *scratch) {
+                      uint32_t *feats, uint8_t *cls, void *scratch) {
     const uint32_t mask = (1u << bits) - 1;
     wordh *wh = scratch;
     for (size_t i = 0; i < n; i++)
@@ -195,6 +198,7 @@ void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t
         const wordh *p1 = i + 1 < n ? &wh[i + 1] : &edge_e, *p2 = i + 2 < n ? &wh[i + 2] : &edge_e;
         uint32_t *f = feats + i * CRI_NER_NFEAT;
         int k = 0;
+        cls[i] = (uint8_t)(mode == 1 && c->cls == 2 ? 5 : c->cls);
         uint64_t md = (uint64_t)mode + 1;
         f[k++] = fx(T_BIAS, 0, mask);
         f[k++] = fx(T_LW, c->lw, mask);
@@ -242,21 +246,23 @@ void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_
     }
 }
 
-void cri_ner_viterbi(const int32_t *emit, size_t n, const int32_t *trans, uint8_t *out,
-                     int64_t *score, uint8_t *back) {
-    enum { L = CRI_NER_NLABELS };
+void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int32_t *trans,
+                     const int32_t *tcls, uint8_t *out, int64_t *score, uint8_t *back) {
+    enum { L = CRI_NER_NLABELS, T = CRI_NER_NTRANS };
     const int64_t NEG = INT64_MIN / 4;
     if (n == 0) return;
+    const int32_t *tc = tcls + (size_t)cls[0] * T;
     for (int l = 0; l < L; l++)
-        score[l] = allowed(-1, l) && !(l != 0 && !(l & 1)) ? (int64_t)emit[l] + trans[L * L + l] : NEG;
+        score[l] = allowed(-1, l) ? (int64_t)emit[l] + trans[L * L + l] + tc[L * L + l] : NEG;
     for (size_t i = 1; i < n; i++) {
         const int64_t *ps = score + (i - 1) * L;
         int64_t *cs = score + i * L;
+        tc = tcls + (size_t)cls[i] * T;
         for (int l = 0; l < L; l++) {
             int64_t best = NEG; int bp = 0;
             for (int p = 0; p < L; p++) {
                 if (!allowed(p, l) || ps[p] == NEG) continue;
-                int64_t v = ps[p] + trans[p * L + l];
+                int64_t v = ps[p] + trans[p * L + l] + tc[p * L + l];
                 if (v > best) { best = v; bp = p; }
             }
             cs[l] = best == NEG ? NEG : best + emit[i * L + l];
@@ -275,20 +281,23 @@ void cri_ner_viterbi(const int32_t *emit, size_t n, const int32_t *trans, uint8_
 _Static_assert(sizeof(wordh) <= CRI_NER_SCRATCH, "scratch per token");
 
 /* ---- model file ----------------------------------------------------------
- * "CRNER01\0", u32 bits, u32 labels, u32 features per token, u32 0,
- * int32 transitions[(L+1) x L], int16 weights[2^bits x L]; little-endian. */
+ * "CRNER02\0", u32 bits, u32 labels, u32 features per token, u32 classes,
+ * int32 transitions[(L+1) x L], int32 class transitions[classes][(L+1) x L],
+ * int16 weights[2^bits x L]; little-endian. */
 bool cri_ner_model_parse(const void *data, size_t len, cri_ner_model *m) {
     const unsigned char *p = data;
     enum { L = CRI_NER_NLABELS };
-    size_t head = 8 + 16 + sizeof m->trans;
-    if (!p || len < head || memcmp(p, "CRNER01", 8) != 0) return false;
+    size_t head = 8 + 16 + sizeof m->trans + sizeof m->tcls;
+    if (!p || len < head || memcmp(p, "CRNER02", 8) != 0) return false;
     uint32_t v[4];
     memcpy(v, p + 8, sizeof v);
-    if (v[0] < 10 || v[0] > 24 || v[1] != L || v[2] != CRI_NER_NFEAT) return false;
+    if (v[0] < 10 || v[0] > 24 || v[1] != L || v[2] != CRI_NER_NFEAT || v[3] != CRI_NER_NCLS)
+        return false;
     if (len != head + ((size_t)1 << v[0]) * L * sizeof(int16_t)) return false;
     if (((uintptr_t)(p + head)) % _Alignof(int16_t)) return false;
     m->bits = v[0];
     memcpy(m->trans, p + 24, sizeof m->trans);
+    memcpy(m->tcls, p + 24 + sizeof m->trans, sizeof m->tcls);
     m->w = (const int16_t *)(const void *)(p + head);
     return true;
 }

@@ -38,6 +38,7 @@ typedef struct sent {
     cri_ner_tok *t;
     uint8_t *gold;
     uint32_t *feats;
+    uint8_t *cls;
     size_t n;
 } sent;
 
@@ -116,6 +117,7 @@ static void push_sent(sentset *ss, const char *text, size_t tlen, const cri_ner_
     memcpy(s->gold, gold, n);
     s->n = n;
     s->feats = NULL;
+    s->cls = NULL;
 }
 
 static void b_flush(builder *b, sentset *ss) {
@@ -359,6 +361,25 @@ static size_t gum_doc(gtok *tk, size_t nt, gment *ms, size_t nm, const cri_strma
             for (size_t k = rs; k <= re; k++) lab[k] = (uint8_t)(k == rs ? 1 + 2 * ty : 2 + 2 * ty);
         }
     }
+    /* Demonyms and language adjectives ("American", "Somali") are MISC in
+     * newswire conventions; GUM leaves them unmarked.  Capitalized words
+     * mid-sentence with a demonym ending, outside any name, become MISC. */
+    if (!getenv("NER_NO_DEMONYM"))
+        for (size_t i = 1; i < nt; i++) {
+            const char *w = tk[i].w;
+            size_t n = strlen(w);
+            if (lab[i] || sstart[i] || n < 4 || !cri_isupper((unsigned char)w[0]) ||
+                !cri_islower((unsigned char)w[1]) || mostly_lower(caps, w))
+                continue;
+            const char *suf[] = {"an", "ese", "ish", "i", "ic", NULL};
+            bool dem = false;
+            for (int k = 0; suf[k]; k++) {
+                size_t sl = strlen(suf[k]);
+                if (n > sl + 2 && !strcmp(w + n - sl, suf[k])) dem = true;
+            }
+            /* followed by a lower-case word: an adjective ("Afghan team") */
+            if (dem && i + 1 < nt && cri_islower((unsigned char)tk[i + 1].w[0])) lab[i] = 7;
+        }
     builder b = {0};
     size_t count = 0;
     for (size_t i = 0; i < nt; i++) {
@@ -614,9 +635,10 @@ static void featurize(sentset *ss, uint32_t bits) {
     void *scratch = xmalloc(CRI_NER_MAX_TOKS * CRI_NER_SCRATCH);
     for (size_t i = 0; i < ss->n; i++) {
         sent *s = &ss->s[i];
-        free(s->feats);
+        free(s->feats); free(s->cls);
         s->feats = xmalloc(s->n * NF * sizeof *s->feats);
-        cri_ner_features(s->text, s->t, s->n, bits, s->feats, scratch);
+        s->cls = xmalloc(s->n);
+        cri_ner_features(s->text, s->t, s->n, bits, s->feats, s->cls, scratch);
     }
     free(scratch);
 }
@@ -625,6 +647,7 @@ typedef struct model32 {
     uint32_t bits;
     int32_t *w; int64_t *u;
     int32_t tr[(L + 1) * L]; int64_t tu[(L + 1) * L];
+    int32_t tc[CRI_NER_NCLS * CRI_NER_NTRANS]; int64_t tcu[CRI_NER_NCLS * CRI_NER_NTRANS];
     int64_t c;
 } model32;
 
@@ -658,7 +681,7 @@ static void train(model32 *m, sentset *ss, int epochs) {
         for (size_t oi = 0; oi < ss->n; oi++) {
             sent *s = &ss->s[order[oi]];
             emit32(m->w, s->feats, s->n, emit);
-            cri_ner_viterbi(emit, s->n, m->tr, pred, score, back);
+            cri_ner_viterbi(emit, s->cls, s->n, m->tr, m->tc, pred, score, back);
             toks += s->n;
             int pg = L, pp = L;   /* start row */
             for (size_t i = 0; i < s->n; i++) {
@@ -675,6 +698,9 @@ static void train(model32 *m, sentset *ss, int epochs) {
                 if (g != p || pg != pp) {
                     m->tr[pg * L + g]++; m->tu[pg * L + g] += m->c;
                     m->tr[pp * L + p]--; m->tu[pp * L + p] -= m->c;
+                    size_t cb = (size_t)s->cls[i] * CRI_NER_NTRANS;
+                    m->tc[cb + pg * L + g]++; m->tcu[cb + pg * L + g] += m->c;
+                    m->tc[cb + pp * L + p]--; m->tcu[cb + pp * L + p] -= m->c;
                 }
                 pg = g; pp = p;
             }
@@ -697,13 +723,17 @@ static void write_model(const model32 *m, const char *path) {
     double scale = mx > 0 ? 32000.0 / mx : 1;
     FILE *f = fopen(path, "wb");
     if (!f) { fprintf(stderr, "train_ner: cannot write %s\n", path); exit(2); }
-    fwrite("CRNER01", 1, 8, f);
-    uint32_t hd[4] = {m->bits, L, NF, 0};
+    fwrite("CRNER02", 1, 8, f);
+    uint32_t hd[4] = {m->bits, L, NF, CRI_NER_NCLS};
     fwrite(hd, sizeof hd, 1, f);
     int32_t tr[(L + 1) * L];
     for (int i = 0; i < (L + 1) * L; i++)
         tr[i] = (int32_t)lround(((double)m->tr[i] - (double)m->tu[i] / (double)m->c) * scale);
     fwrite(tr, sizeof tr, 1, f);
+    static int32_t tc[CRI_NER_NCLS * CRI_NER_NTRANS];
+    for (int i = 0; i < CRI_NER_NCLS * CRI_NER_NTRANS; i++)
+        tc[i] = (int32_t)lround(((double)m->tc[i] - (double)m->tcu[i] / (double)m->c) * scale);
+    fwrite(tc, sizeof tc, 1, f);
     int16_t *q = xmalloc(R * L * sizeof *q);
     for (size_t i = 0; i < R * L; i++) q[i] = (int16_t)lround(avg[i] * scale);
     fwrite(q, sizeof *q, R * L, f);
@@ -746,7 +776,7 @@ static void evaluate(const cri_ner_model *m, sentset *ss, const char *name, bool
     for (size_t i = 0; i < ss->n; i++) {
         sent *s = &ss->s[i];
         cri_ner_emissions(m->w, s->feats, s->n, emit);
-        cri_ner_viterbi(emit, s->n, m->trans, pred, score, back);
+        cri_ner_viterbi(emit, s->cls, s->n, m->trans, m->tcls, pred, score, back);
         if (!has_misc)   /* data without MISC: predicted MISC spans are not scored */
             for (size_t k = 0; k < s->n; k++) if (pred[k] >= 7) pred[k] = 0;
         size_t ng = spans_of(s->gold, s->n, gs), np = spans_of(pred, s->n, ps);
@@ -801,6 +831,7 @@ static void *read_all(const char *path, size_t *len) {
 static void free_set(sentset *ss) {
     for (size_t i = 0; i < ss->n; i++) {
         free(ss->s[i].text); free(ss->s[i].t); free(ss->s[i].gold); free(ss->s[i].feats);
+        free(ss->s[i].cls);
     }
     free(ss->s);
     memset(ss, 0, sizeof *ss);
@@ -833,6 +864,21 @@ int main(int argc, char **argv) {
         collect_names(&ss, g0, g1, nb);
         int copies = getenv("NER_REPL") ? atoi(getenv("NER_REPL")) : 2;
         replace_names(&ss, g0, g1, nb, copies);
+        int wiki_keep = getenv("NER_WIKI_KEEP") ? atoi(getenv("NER_WIKI_KEEP")) : 100;
+        if (wiki_keep < 100) {
+            /* WikiANN's fragments teach its own conventions; keep a share */
+            size_t k = 0;
+            for (size_t i = 0; i < ss.n; i++) {
+                if (i < nw && cri_mix64(i + 99) % 100 >= (uint64_t)wiki_keep) {
+                    free(ss.s[i].text); free(ss.s[i].t); free(ss.s[i].gold);
+                    continue;
+                }
+                ss.s[k++] = ss.s[i];
+            }
+            g1 -= ss.n - k; g0 -= ss.n - k;
+            nw -= ss.n - k;
+            ss.n = k;
+        }
         for (int t = 0; t < 4; t++) {
             for (size_t k = 0; k < nb[t].n; k++) free(nb[t].s[k]);
             free(nb[t].s);
