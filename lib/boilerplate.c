@@ -46,13 +46,21 @@ const char *const CRI_R_TITLE = "title", *const CRI_R_BYLINE = "byline",
 
 /* ---- lexicon ------------------------------------------------------------ */
 
-static inline int lex_find(uint32_t h, const char *w, size_t n) {
+static inline uint64_t rd64le(const char *p) {
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = (v << 8) | (unsigned char)p[i];
+    return v;
+}
+
+/* The word (lower case, zero padded to 16 bytes as two little-endian
+ * blocks a, b) in the lexicon: its slot, or -1. */
+static inline int lex_find(uint32_t h, uint64_t a, uint64_t b, size_t n) {
     if (n == 0 || n > 15) return -1;
     uint32_t slot = (uint32_t)(h * 2654435761u) >> 22;
     for (;;) {
         const lexent *e = &LEX[slot];
         if (!e->len) return -1;
-        if (e->h == h && e->len == n && memcmp(e->w, w, n) == 0) return (int)slot;
+        if (e->h == h && e->len == n && rd64le(e->w) == a && rd64le(e->w + 8) == b) return (int)slot;
         slot = (slot + 1) & (LEX_SIZE - 1);
     }
 }
@@ -134,7 +142,11 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
     int catw[16] = {0};
     char prevw[16] = {0};
     bool prev_hit = false;
-    while (p < e) {
+    /* Words are looked up in the first CRI_BP_FULL_SCAN bytes only: that is
+     * where a line shows what it is; the rest of a long paragraph is
+     * counted and hashed in a fast loop. */
+    const unsigned char *full_end = e - p > CRI_BP_FULL_SCAN ? p + CRI_BP_FULL_SCAN : e;
+    while (p < full_end) {
         unsigned char c = *p;
         bool wc = cri_isalnum(c) || (c >= 0x80 && !utf8_sep(p, e));
         if (!wc) {
@@ -148,67 +160,67 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             p += c >= 0x80 ? utf8_sep(p, e) : 1;
             continue;
         }
-        /* one word: letters, digits, non-ASCII letters, and . - ' between them */
+        /* one word: letters, digits, non-ASCII letters, and . - ' between
+         * them; lower-cased into w (zero padded; a longer word keeps its
+         * first 15 bytes and its last one) and hashed as two 64-bit blocks,
+         * so no byte waits on the one before */
         const unsigned char *ws = p;
-        uint32_t h = 5381;
-        char w[16];
+        union {
+            unsigned char b[16];
+            uint64_t q[2];
+        } w;
+        w.q[0] = w.q[1] = 0;
         size_t wl = 0;
-        bool upper = cri_isupper(c), allup = true, dot = false;
-        int alpha = 0, digit = 0;
+        unsigned orc = 0;
+        bool dot = false;
         while (p < e) {
             c = *p;
-            if (cri_isalnum(c)) {
-                if (cri_isdigit(c)) digit++;
-                else {
-                    alpha++;
-                    if (cri_islower(c)) allup = false;
-                }
-                char lc = cri_tolower((char)c);
-                h = (h * 33) ^ (unsigned char)lc;
-                if (wl < 16) w[wl] = lc;
+            uint8_t ct = cri_ctype[c];
+            if (ct & (CRI_C_UPPER | CRI_C_LOWER | CRI_C_DIGIT)) {
+                orc |= ct;
+                w.b[wl < 15 ? wl : 15] = (ct & CRI_C_UPPER) ? (unsigned char)(c + 32) : c;
                 wl++;
                 p++;
             } else if (c >= 0x80) {
                 /* ’ between letters is an apostrophe */
                 if (c == 0xE2 && e - p >= 3 && p[1] == 0x80 && p[2] == 0x99 && p + 3 < e &&
                     cri_isalpha(p[3])) {
-                    h = (h * 33) ^ '\'';
-                    if (wl < 16) w[wl] = '\'';
+                    w.b[wl < 15 ? wl : 15] = '\'';
                     wl++;
                     p += 3;
                     continue;
                 }
                 if (utf8_sep(p, e)) break;
-                alpha++;
-                h = (h * 33) ^ c;
-                if (wl < 16) w[wl] = (char)c;
+                orc |= CRI_C_HIGH;
+                w.b[wl < 15 ? wl : 15] = c;
                 wl++;
                 p++;
             } else if ((c == '-' || c == '\'' || c == '.') && p + 1 < e && cri_isalnum(p[1]) &&
                        wl > 0) {
                 if (c == '.') dot = true;
-                h = (h * 33) ^ c;
-                if (wl < 16) w[wl] = (char)c;
+                w.b[wl < 15 ? wl : 15] = c;
                 wl++;
                 p++;
             } else {
                 break;
             }
         }
-        (void)ws;
+        uint64_t h64 = (w.q[0] * 0x9E3779B97F4A7C15ULL) ^ (w.q[1] * 0xC2B2AE3D27D4EB4FULL) ^ wl;
+        uint32_t h = (uint32_t)(h64 >> 32);
+        bool upper = cri_isupper(*ws);
         l->words++;
         if (upper) l->caps++;
-        if (allup && alpha >= 2) l->allcaps++;
-        if (digit) l->nums++;
-        key = (key ^ h) * 0x9E3779B97F4A7C15ULL;
+        if ((orc & CRI_C_UPPER) && !(orc & CRI_C_LOWER) && wl >= 2) l->allcaps++;
+        if (orc & CRI_C_DIGIT) l->nums++;
+        key = (key ^ h64) * 0x9E3779B97F4A7C15ULL;
         if (!vocab) continue;
         if (dot && wl <= 64 && word_is_domain((const char *)ws, (size_t)(p - ws))) l->flags |= BL_URL;
-        if (l->words == 1 && !upper && alpha) l->flags |= BL_LOWER;
-        int slot = lex_find(h, w, wl);
+        if (l->words == 1 && !upper && (orc & (CRI_C_LOWER | CRI_C_HIGH))) l->flags |= BL_LOWER;
+        int slot = lex_find(h, w.q[0], w.q[1], wl);
         if (slot < 0) {
             if (l->words == 1) l->first = 0;
             prev_hit = false;
-            if (wl == 3 && memcmp(w, "www", 3) == 0) l->flags |= BL_URL;
+            if (wl == 3 && memcmp(w.b, "www", 3) == 0) l->flags |= BL_URL;
             continue;
         }
         const lexent *x = &LEX[slot];
@@ -234,6 +246,24 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         }
         prev_hit = x->cat || (f & LX_IMP);
         if (prev_hit) memcpy(prevw, x->w, 16);
+    }
+    if (p < e) {
+        l->flags |= BL_LONG;
+        bool in = false;
+        for (const unsigned char *q = p; q < e; q++) {
+            bool sp = *q == ' ';
+            if (!sp && !in) {
+                l->words++;
+                if (cri_isupper(*q)) l->caps++;
+            }
+            in = !sp;
+        }
+        key ^= cri_hash64(p, (size_t)(e - p), seed);
+        if (vocab) {
+            const unsigned char *at = memchr(p, '@', (size_t)(e - p));
+            if (at && at > p && at + 1 < e && cri_isalnum(at[-1]) && cri_isalnum(at[1])) l->flags |= BL_EMAIL;
+            if (memmem(p, (size_t)(e - p), "://", 3) || memmem(p, (size_t)(e - p), "www.", 4)) l->flags |= BL_URL;
+        }
     }
     l->key = cri_mix64(key ^ seed ^ l->words);
     /* how it ends */
@@ -632,7 +662,7 @@ static long credit_start(const char *t, const cri_bline *l) {
         if (c != 'p' && c != 'i' && c != 'c' && c != '(' && c != 's' && c != 'f' && c != (char)0xC2) continue;
         if (i > 0 && cri_isalnum((unsigned char)s[i - 1])) continue;
         for (size_t k = 0; k < sizeof LEAD / sizeof LEAD[0]; k++) {
-            if (!ieq_prefix(s + i, n - i, LEAD[k])) continue;
+            if (LEAD[k][0] != c || !ieq_prefix(s + i, n - i, LEAD[k])) continue;
             /* the credit must close the line: short, no sentence after it */
             size_t rest = n - i;
             if (rest > 80) continue;

@@ -16,6 +16,8 @@
 #define CRI_BP_STATS_MAX_LINE 600
 /* Lines of a document counted in cross-article statistics. */
 #define CRI_BP_STATS_MAX_LINES 4000
+/* Bytes of a line whose words are looked up (the rest is counted). */
+#define CRI_BP_FULL_SCAN 256
 /* Lines at the head and tail searched for datelines and bylines. */
 #define CRI_BP_HEAD_LINES 16
 #define CRI_BP_TAIL_LINES 6
@@ -33,7 +35,8 @@ enum {
     BL_LOWER = 1u << 8,    /* first word starts lower case */
     BL_BLANK = 1u << 9,    /* a blank line before it */
     BL_BIGRAM = 1u << 10,  /* a promo phrase: "read more", "sign up", ... */
-    BL_XREP = 1u << 11     /* in 3+ articles of the same outlet */
+    BL_XREP = 1u << 11,    /* in 3+ articles of the same outlet */
+    BL_LONG = 1u << 12     /* longer than CRI_BP_FULL_SCAN: vocabulary of its head only */
 };
 
 /* lexicon word flags (tools/gen_boiler_lex.py writes them into the table) */

@@ -672,10 +672,19 @@ static int cites_in_line(cr_doc *d, const char *s, size_t n) {
             break;
         }
     }
-    /* according to X / citing X / X, citing / X reported */
-    for (const char *p = s; p < e; p++) {
-        char c = cri_tolower(*p);
-        if (c != 'a' && c != 'c' && c != 'r' && c != 's' && c != 'q' && c != 't') continue;
+    /* according to X / citing X / X, citing / X reported: each trigger found
+     * with memmem (its first letter may be a capital) */
+    static const char *const TRIG[] = {"ccording to ", "iting ", "uoting ", "eported", "eports ",
+                                       "aid", "ays", "uoted", "ited"};
+    for (size_t t = 0; t < sizeof TRIG / sizeof TRIG[0]; t++)
+    for (const char *h = s; h < e;) {
+        const char *hit = memmem(h, (size_t)(e - h), TRIG[t], strlen(TRIG[t]));
+        if (!hit) break;
+        h = hit + 1;
+        if (hit == s) continue;
+        const char *p = hit - 1;
+        static const char FIRST[] = "acqrrssqc";
+        if (cri_tolower(*p) != FIRST[t]) continue;
         if (p > s && (cri_isalnum((unsigned char)p[-1]))) continue;
         size_t rest = (size_t)(e - p);
         if (iprefix(p, rest, "according to ")) {
@@ -935,7 +944,8 @@ int cri_meta_finish(cr_doc *d, const char *text, cri_bline *L, size_t n, const c
     outlet_from(d, text, len, L, n, in);
     for (size_t i = 0; i < n; i++) {
         const cri_bline *l = &L[i];
-        bool look = (!l->reason && (l->cite || l->says || memchr(text + l->cstart, '(', l->end - l->cstart < 80 ? l->end - l->cstart : 80))) ||
+        bool look = (!l->reason && (l->cite || l->says || (l->flags & BL_LONG) ||
+                                    memchr(text + l->cstart, '(', l->end - l->cstart < 80 ? l->end - l->cstart : 80))) ||
                     l->reason == CRI_R_SOURCE || l->reason == CRI_R_TITLE;
         if (!look) continue;
         if (l->reason == CRI_R_TITLE && i > 0 && L[i - 1].key == l->key) continue;

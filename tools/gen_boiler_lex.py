@@ -3,8 +3,8 @@
 word up in (stopwords, promo/link vocabulary by category, cue words).
 
 A static perfect-ish hash table (linear probing, 1024 slots) so a lookup is
-one hash compare for most words.  The hash must match word_hash() in
-boilerplate.c: h = 5381; h = (h * 33) ^ byte, over the lower-cased word.
+one hash compare for most words.  The hash must match scan_line() in
+boilerplate.c (see h32 below).
 Run: python3 tools/gen_boiler_lex.py > lib/boilerplate_lex.h
 """
 CATS = ["", "subscription", "newsletter", "share", "feedback", "support", "comments",
@@ -82,10 +82,15 @@ add("photo photos photograph photographer picture pictures image images credit g
 add("by", "", 0, "BYWORD")
 
 def h32(w):
-    h = 5381
-    for ch in w.encode():
-        h = ((h * 33) ^ ch) & 0xFFFFFFFF
-    return h
+    # as scan_line: the lower-cased word zero padded to 16 bytes, two
+    # little-endian 64-bit blocks, h64 = a*K1 ^ b*K2 ^ len, top 32 bits
+    b = w.encode()
+    pad = b[:16].ljust(16, b"\0")
+    a = int.from_bytes(pad[:8], "little")
+    c = int.from_bytes(pad[8:], "little")
+    M = (1 << 64) - 1
+    h = ((a * 0x9E3779B97F4A7C15) & M) ^ ((c * 0xC2B2AE3D27D4EB4F) & M) ^ len(b)
+    return h >> 32
 
 SIZE = 1024
 table = [None] * SIZE
