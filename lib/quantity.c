@@ -224,9 +224,10 @@ static bool stop_word(const qx *x, size_t i) {
                                      "out", "off", "via", "among", "across", "toward", "towards",
                                      "without", "like", "unlike", "including", "near", "along",
                                      "behind", "beyond", "inside", "outside", "upon", "amid",
-                                     "yet", "too", "very", "each", "other", "another", "such",
+                                     "yet", "too", "very", "each", "another", "such",
                                      "because", "although", "though", "respectively", "alone",
-                                     "killed", "dead", "injured", "wounded", "missing"};
+                                     "killed", "dead", "injured", "wounded", "missing", "others",
+                                     "more", "less", "in", "on"};
     if (tlen(x, i) > 12) return false;
     for (size_t k = 0; k < sizeof sw / sizeof sw[0]; k++)
         if (TEQ(x, i, sw[k])) return true;
@@ -306,7 +307,7 @@ static void singular(cri_buf *b, size_t from) {
 /* The head noun phrase after token i (lower case words; nationality
  * adjectives and common adjectives dropped; last word singular).
  * Returns the end token (i when none); the text goes into x->scratch. */
-static size_t head_after(qx *x, size_t i, bool allow_of) {
+static size_t head_after(qx *x, size_t i, bool allow_of, bool one) {
     size_t j = i;
     if (allow_of && W(x, j, "of")) j++;
     size_t words[4];
@@ -348,6 +349,27 @@ static size_t head_after(qx *x, size_t i, bool allow_of) {
             break;
     }
     if (nw == 0) return i;
+    /* a count of more than one names a plural; with none in the phrase the
+     * number is used as a modifier ("an eight round decision", "a 5 man
+     * jury") and counts the first noun */
+    if (!one) {
+        bool plural = false;
+        for (size_t w = 0; w < nw; w++) {
+            const char *s2 = x->body + x->t[words[w]].start;
+            size_t n2 = tlen(x, words[w]);
+            if (n2 > 2 && (s2[n2 - 1] == 's' || TEQ(x, words[w], "people") || TEQ(x, words[w], "men") ||
+                           TEQ(x, words[w], "women") || TEQ(x, words[w], "children") ||
+                           TEQ(x, words[w], "police") || TEQ(x, words[w], "personnel") ||
+                           TEQ(x, words[w], "feet") || TEQ(x, words[w], "aircraft")))
+                plural = true;
+        }
+        if (!plural) {
+            size_t a0 = 0;
+            while (a0 + 1 < nw && adjective_like(x, words[a0])) a0++;
+            words[0] = words[a0];
+            nw = 1;
+        }
+    }
     /* drop leading adjectives, keep at least the last word */
     size_t a = 0;
     while (a + 1 < nw && adjective_like(x, words[a])) a++;
@@ -418,6 +440,8 @@ static size_t match(qx *x, size_t i, qres *q) {
     q->qual = vague ? cri_lx_entry(k->lex)->w : NULL;
 
     if (k->kind == CRI_LX_NUM) {
+        /* "0845 125 2222": a phone number or code, not a count */
+        if ((k->flags & CRI_LXF_PLAIN) && tlen(x, i) >= 2 && x->body[k->start] == '0') return i;
         /* glued to a word before ("G7", "COVID-19", "F-16") or ordinal after */
         if (i > 0 && GLUED(x, i) && (WORD(x, i - 1) || (is_dash(x, i - 1) && i > 1 && WORD(x, i - 2) &&
                                                          GLUED(x, i - 1))))
@@ -508,6 +532,18 @@ static size_t match(qx *x, size_t i, qres *q) {
         if (W(x, e, "old")) e++;
     } else if (is_dash(x, e) && GLUED(x, e) && GLUED(x, e + 1) && CLS(x, e + 1, CRI_LC_TUNIT)) {
         return i;    /* "five-year plan": an adjective, timex.c has it */
+    } else if (is_dash(x, e) && GLUED(x, e) && GLUED(x, e + 1) && WORD(x, e + 1) &&
+               !(x->t[e + 1].flags & CRI_LXF_CAP) && !stop_word(x, e + 1) && !CLS(x, e + 1, CRI_LC_NUMW)) {
+        /* "a 6,900-tonne destroyer", "an 86-yard run", "a four-book series" */
+        const char *un = UNITW(x, e + 1);
+        if (un) q->unit_static = un;
+        else {
+            cri_buf_clear(&x->scratch);
+            for (uint32_t c = x->t[e + 1].start; c < x->t[e + 1].end; c++)
+                cri_buf_putc(&x->scratch, cri_tolower(x->body[c]));
+            q->unit_dyn = x->scratch.data != NULL;
+        }
+        e += 2;
     } else if (CURW(x, e) || ((W(x, e, "pounds") || W(x, e, "pound")) && k->kind != CRI_LX_NUM + 9)) {
         const char *c = CURW(x, e);
         if (!c) {
@@ -561,14 +597,24 @@ static size_t match(qx *x, size_t i, qres *q) {
         q->unit_static = "time";
         e++;
     } else {
-        size_t h = head_after(x, e, vague || (j > i + 1 && CLS(x, j - 1, CRI_LC_SCALE)) ||
-                                        W(x, i, "dozen") || (j > i && W(x, j - 1, "dozen")));
+        bool score = i >= 2 && is_dash(x, i - 1) && GLUED(x, i) && GLUED(x, i - 1) &&
+                     x->t[i - 2].kind == CRI_LX_NUM;
+        size_t h = score ? e : head_after(x, e, vague || (j > i + 1 && CLS(x, j - 1, CRI_LC_SCALE)) ||
+                                                W(x, i, "dozen") || (j > i && W(x, j - 1, "dozen")),
+                                          q->v == 1 && !vague);
         if (h > e) {
             q->unit_dyn = true;
             e = h;
             /* money in words after a head: "5 million dollars" handled above */
         }
     }
+    /* "Jean Larson, 48, a staff accountant": an age after a name */
+    if (!q->unit_static && !q->unit_dyn && !cur && k->kind == CRI_LX_NUM && (k->flags & CRI_LXF_PLAIN) &&
+        j == i + 1 && q->v >= 1 && q->v <= 120 && i >= 2 && P(x, i - 1, ',') &&
+        ((WORD(x, i - 2) && (x->t[i - 2].flags & CRI_LXF_CAP)) ||
+         (i >= 3 && P(x, i - 2, '.') && WORD(x, i - 3) && (x->t[i - 3].flags & CRI_LXF_CAP))) &&
+        (j >= x->n || P(x, j, ',') || P(x, j, '.') || P(x, j, ';')))
+        q->unit_static = "year";
     /* "aged 33", "age 33" */
     if (!q->unit_static && !q->unit_dyn && q->first > 0 &&
         (W(x, q->first - 1, "aged") || W(x, q->first - 1, "age"))) {
@@ -592,7 +638,8 @@ static size_t match(qx *x, size_t i, qres *q) {
     /* "Article 5", "Flight 370": a number naming something */
     if (k->kind == CRI_LX_NUM && !cur && !q->unit_static && !q->unit_dyn && !q->qual && i > 0 &&
         WORD(x, i - 1) && (x->t[i - 1].flags & CRI_LXF_CAP) && !CLS(x, i - 1, CRI_LC_MONTH) &&
-        !CLS(x, i - 1, CRI_LC_FUNC) && !(i - 1 == 0))
+        !CLS(x, i - 1, CRI_LC_FUNC) && !(i - 1 == 0) && !(is_dash(x, j) && GLUED(x, j) && j + 1 < x->n &&
+                                                           x->t[j + 1].kind == CRI_LX_NUM))
         return i;
     /* "No. 5", "#3" */
     if (k->kind == CRI_LX_NUM && i > 0 && (P(x, i - 1, '#') || (P(x, i - 1, '.') && i > 1 && TEQ(x, i - 2, "no"))))

@@ -48,7 +48,10 @@ for i, f in enumerate(rows):
     doc = out.get("t%d" % i)
     body = doc["body"] if doc else ""
     a = body.find(f[4])
-    b = a + len(f[4])
+    b = a + len(f[4].encode())
+    if a >= 0:
+        a = len(body[:a].encode())
+        b = a + len(f[4].encode())
     val = None
     if doc and a >= 0:
         for t in doc["dates"]:
@@ -79,6 +82,7 @@ for i, f in enumerate(rows):
     doc = out.get("q%d" % i)
     body = doc["body"] if doc else ""
     a = body.find(f[1])
+    a = len(body[:a].encode()) if a >= 0 else a
     got = None
     if doc and a >= 0:
         for q in doc["quantities"]:
