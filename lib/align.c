@@ -9,8 +9,10 @@
  * numbers that are not stopwords, from tokenize.c).  Sentence similarity is
  * the Dice coefficient of two such sets.  The alignment is the best
  * order-preserving matching (dynamic programming as in Needleman-Wunsch with
- * free gaps, maximizing the summed similarity of matched pairs), so a
- * sentence can match at most one sentence and matches never cross.  Long
+ * free gaps, maximizing the summed similarity of matched pairs), so matches
+ * never cross; as in Gale and Church's sentence alignment, a unit may also
+ * pair two adjacent sentences of one text with one of the other (a rewriter
+ * splits and merges sentences) when that matches better than either alone.  Long
  * documents are aligned in a band around the diagonal and only their first
  * CRI_ALIGN_MAX_SENTS sentences are used, which keeps the cost bounded.
  */
@@ -91,6 +93,31 @@ static double dice(const sent_set *x, const sent_set *y) {
     return 2.0 * (double)c / (double)(x->n + y->n);
 }
 
+/* Dice of (x1 ∪ x2) against y: two adjacent sentences of one text said as
+ * one sentence of the other (a merge or a split).  tmp: room for
+ * 2 * CRI_ALIGN_MAX_WORDS hashes. */
+static double dice2(const sent_set *x1, const sent_set *x2, const sent_set *y, uint64_t *tmp) {
+    if (y->n < CRI_ALIGN_MIN_WORDS || !((x1->bloom | x2->bloom) & y->bloom)) return 0;
+    size_t i = 0, j = 0, k = 0;
+    while (i < x1->n || j < x2->n) {
+        uint64_t v;
+        if (j >= x2->n || (i < x1->n && x1->h[i] < x2->h[j])) v = x1->h[i++];
+        else if (i >= x1->n || x2->h[j] < x1->h[i]) v = x2->h[j++];
+        else {
+            v = x1->h[i++];
+            j++;
+        }
+        tmp[k++] = v;
+    }
+    if (k < CRI_ALIGN_MIN_WORDS) return 0;
+    size_t c = cri_intersect_u64(tmp, k, y->h, y->n);
+    return 2.0 * (double)c / (double)(k + y->n);
+}
+
+/* A merge scores its similarity times this (it covers two sentences), and
+ * only when it beats both sentences matched alone. */
+#define MERGE_GAIN 1.5
+
 void cri_align_free(cri_align_result *res) {
     if (!res) return;
     free(res->pairs);
@@ -106,6 +133,7 @@ cr_status cri_align_docs(cr_ctx *ctx, const cr_doc *a, const cr_doc *b, double m
     uint64_t *ha = NULL, *hb = NULL;
     float *score = NULL;
     uint8_t *move = NULL;
+    uint64_t tmp[2 * CRI_ALIGN_MAX_WORDS];
     cr_status st = CR_OK;
     uint64_t seed = ctx->opt.seed ^ 0x243f6a8885a308d3ULL;
     if (sent_sets(a, n, seed, &sa, &ha) || sent_sets(b, m, seed, &sb, &hb)) goto oom;
@@ -152,6 +180,28 @@ cr_status cri_align_docs(cr_ctx *ctx, const cr_doc *a, const cr_doc *b, double m
                         mv = 3;
                     }
                 }
+                /* 4: a's sentences i-1 and i against b's j (2:1) */
+                if (i >= 2) {
+                    double s2 = dice2(&sa[i - 2], &sa[i - 1], &sb[j - 1], tmp);
+                    if (s2 >= min_sim && s2 > s && s2 > dice(&sa[i - 2], &sb[j - 1])) {
+                        float g = score[(i - 2) * cols + j - 1] + (float)(MERGE_GAIN * s2);
+                        if (g > best) {
+                            best = g;
+                            mv = 4;
+                        }
+                    }
+                }
+                /* 5: a's sentence i against b's j-1 and j (1:2) */
+                if (j >= 2) {
+                    double s2 = dice2(&sb[j - 2], &sb[j - 1], &sa[i - 1], tmp);
+                    if (s2 >= min_sim && s2 > s && s2 > dice(&sa[i - 1], &sb[j - 2])) {
+                        float g = score[(i - 1) * cols + j - 2] + (float)(MERGE_GAIN * s2);
+                        if (g > best) {
+                            best = g;
+                            mv = 5;
+                        }
+                    }
+                }
             }
             score[i * cols + j] = best;
             move[i * cols + j] = mv;
@@ -164,14 +214,22 @@ cr_status cri_align_docs(cr_ctx *ctx, const cr_doc *a, const cr_doc *b, double m
     size_t i = n, j = m;
     while (i > 0 && j > 0) {
         uint8_t mv = move[i * cols + j];
-        if (mv == 3) {
+        if (mv >= 3) {
             cri_align_pair *p = &res->pairs[cnt++];
-            p->a = (uint32_t)(i - 1);
-            p->b = (uint32_t)(j - 1);
-            p->sim = dice(&sa[i - 1], &sb[j - 1]);
+            p->a_len = mv == 4 ? 2 : 1;
+            p->b_len = mv == 5 ? 2 : 1;
+            p->a = (uint32_t)(i - p->a_len);
+            p->b = (uint32_t)(j - p->b_len);
+            p->sim = mv == 3 ? dice(&sa[i - 1], &sb[j - 1])
+                   : mv == 4 ? dice2(&sa[i - 2], &sa[i - 1], &sb[j - 1], tmp)
+                             : dice2(&sb[j - 2], &sb[j - 1], &sa[i - 1], tmp);
             res->sim_sum += p->sim;
-            i--;
-            j--;
+            for (unsigned k = 0; k < p->a_len; k++)
+                res->covered_a += sa[p->a + k].n >= CRI_ALIGN_ELIGIBLE_WORDS;
+            for (unsigned k = 0; k < p->b_len; k++)
+                res->covered_b += sb[p->b + k].n >= CRI_ALIGN_ELIGIBLE_WORDS;
+            i -= p->a_len;
+            j -= p->b_len;
         } else if (mv == 1) i--;
         else j--;
     }

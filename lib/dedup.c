@@ -29,10 +29,11 @@
  *              holding the other;
  *   contains   >= 80% of the smaller text's shingles are in the larger,
  *              and the larger has at least 1.3x the smaller's shingles;
- *   rewrite    the aligned sentence pairs (Dice over content stems >= 0.3,
- *              in order) number at least 6 and cover >= 55% of the shorter
- *              text's sentences, with mean similarity >= 0.55, and pairs
- *              of similarity >= 0.5 cover >= 40% of them.
+ *   rewrite    the aligned units (sentence pairs, or one sentence with
+ *              two adjacent ones, Dice over content stems >= 0.3, in
+ *              order) number at least 6 and cover >= 55% of the shorter
+ *              text's sentences, with mean similarity >= 0.6, and units of
+ *              similarity >= 0.5 cover >= 50% of them.
  * Groups are the connected components of the reported pairs; each names a
  * likely original (earliest published, else the container, else the
  * longest, else the first in input) and why.
@@ -50,8 +51,8 @@
 #define REWRITE_MIN_SIM 0.3      /* a sentence pair counts as aligned */
 #define REWRITE_STRONG_SIM 0.5   /* ... and as a strong pair */
 #define REWRITE_COVERAGE 0.55    /* aligned / eligible sentences of the shorter */
-#define REWRITE_STRONG_COVERAGE 0.4
-#define REWRITE_MEAN_SIM 0.55
+#define REWRITE_STRONG_COVERAGE 0.5
+#define REWRITE_MEAN_SIM 0.6
 #define REWRITE_MIN_ALIGNED 6
 /* Buckets up to this size give all their pairs; larger ones link every
  * member to the first only (union-find still joins the group). */
@@ -409,11 +410,16 @@ static cr_status rewrite_check(dd_run *r, size_t a, size_t b, double jac, double
     cri_align_result res;
     cr_status st = cri_align_docs(c->ctx, r->docs[a], r->docs[b], REWRITE_MIN_SIM, &res);
     if (st != CR_OK) return st;
-    size_t shorter = res.eligible_a < res.eligible_b ? res.eligible_a : res.eligible_b;
+    /* Coverage is counted on the text with fewer eligible sentences. */
+    bool a_short = res.eligible_a <= res.eligible_b;
+    size_t shorter = a_short ? res.eligible_a : res.eligible_b;
+    size_t covered = a_short ? res.covered_a : res.covered_b;
     size_t al = res.n_pairs, strong = 0;
-    for (size_t k = 0; k < al; k++) strong += res.pairs[k].sim >= REWRITE_STRONG_SIM;
+    for (size_t k = 0; k < al; k++)
+        if (res.pairs[k].sim >= REWRITE_STRONG_SIM) strong += a_short ? res.pairs[k].a_len : res.pairs[k].b_len;
+    if (strong > covered) strong = covered;
     double mean = al ? res.sim_sum / (double)al : 0;
-    if (al >= REWRITE_MIN_ALIGNED && shorter > 0 && (double)al >= REWRITE_COVERAGE * (double)shorter &&
+    if (al >= REWRITE_MIN_ALIGNED && shorter > 0 && (double)covered >= REWRITE_COVERAGE * (double)shorter &&
         (double)strong >= REWRITE_STRONG_COVERAGE * (double)shorter && mean >= REWRITE_MEAN_SIM)
         st = add_copy(r, a, b, CRI_COPY_REWRITE, jac, cont, (uint32_t)al);
     cri_align_free(&res);

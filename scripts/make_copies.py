@@ -14,8 +14,9 @@ Kinds and their labels (relation between the original and the copy):
                                   -> contains   (copy contains original)
   excerpt (the first half or so of the original)
                                   -> contains   (original contains copy)
-  paraphrase (same sentence order, many words replaced by synonyms,
-              clauses moved within each sentence)
+  paraphrase (same sentence order, many words replaced by synonyms or
+              dropped, clauses moved, a few sentences merged, dropped or
+              added), heavy-paraphrase (the same, harder)
                                   -> rewrite
 
 Output (DIR, default /tmp/crossread-copies):
@@ -236,7 +237,7 @@ def drop_words(sentence, rnd, rate):
     return " ".join(out)
 
 
-def paraphrase(paras, rnd):
+def paraphrase(paras, rnd, heavy=False):
     """Keep the sentence order, change many words: synonyms, dropped words,
     moved clauses, discourse markers; merge a few adjacent sentences, drop
     a few and add a little filler, as a rewriting desk (or a model) does."""
@@ -246,22 +247,23 @@ def paraphrase(paras, rnd):
         i = 0
         while i < len(p):
             s = p[i]
-            if rnd.random() < 0.08 and len(p) > 2:
+            drop_rate = 0.4 if heavy else 0.25
+            if rnd.random() < (0.15 if heavy else 0.08) and len(p) > 2:
                 i += 1          # dropped sentence
                 continue
             s2 = substitute(s, rnd, 0.9)
-            s2 = drop_words(s2, rnd, 0.25)
+            s2 = drop_words(s2, rnd, drop_rate)
             s2 = move_clause(s2, rnd)
             if rnd.random() < 0.2:
                 m = rnd.choice(MARKERS)
                 s2 = f"{m} {s2[0].lower() + s2[1:]}" if s2[:1].isupper() and not s2[1:2].isupper() else f"{m} {s2}"
-            if i + 1 < len(p) and rnd.random() < 0.15:
-                nxt = move_clause(drop_words(substitute(p[i + 1], rnd, 0.9), rnd, 0.25), rnd)
+            if i + 1 < len(p) and rnd.random() < (0.25 if heavy else 0.15):
+                nxt = move_clause(drop_words(substitute(p[i + 1], rnd, 0.9), rnd, drop_rate), rnd)
                 s2 = s2.rstrip(".!?") + ", and " + (nxt[0].lower() + nxt[1:] if nxt[:1].isupper() and not nxt[1:2].isupper() else nxt)
                 i += 1
             q.append(s2)
             i += 1
-        if rnd.random() < 0.15:
+        if rnd.random() < (0.35 if heavy else 0.15):
             q.append(rnd.choice(FILLER))
         out.append(q)
     return out
@@ -435,7 +437,7 @@ def main():
         return out
 
     kinds_dup = ["exact", "rewrap", "boilerplate", "delete", "insert", "reorder", "light", "mixed"]
-    kinds = kinds_dup + ["addition", "excerpt", "paraphrase", "paraphrase"]
+    kinds = kinds_dup + ["addition", "excerpt", "paraphrase", "heavy-paraphrase"]
     for oid, text in originals:
         base_pub = f"2024-0{rnd.randint(1, 9)}-{rnd.randint(10, 28)}T{rnd.randint(10, 20)}:00:00Z"
         with_dates = rnd.random() < 0.6
@@ -496,8 +498,8 @@ def main():
                     keep = [flat[: max(3, int(nsent * 0.55))]]
                 t = join(keep)
                 rel = "contains"
-            else:   # paraphrase
-                t = join(paraphrase(paras, rnd))
+            else:   # paraphrase, heavy-paraphrase
+                t = join(paraphrase(paras, rnd, heavy=kind.startswith("heavy")))
                 rel = "rewrite"
             pub = None
             if with_dates and rnd.random() < 0.7:
