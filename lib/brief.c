@@ -152,6 +152,16 @@ static cr_status build(cr_corpus *c, cri_story *s, const cr_brief_options *o, cr
         if (s->docs[k] >= c->n_docs) continue;
         b->docs[b->n_docs++].doc = s->docs[k];
     }
+    /* the same articles give the same brief whatever order they came in */
+    for (size_t k = 1; k < b->n_docs; k++) {
+        cri_bdoc t = b->docs[k];
+        size_t q = k;
+        while (q > 0 && strcmp(c->docs[b->docs[q - 1].doc]->id, c->docs[t.doc]->id) > 0) {
+            b->docs[q] = b->docs[q - 1];
+            q--;
+        }
+        b->docs[q] = t;
+    }
     if (outlets(c, b) != CR_OK) goto nomem;
     for (size_t sd = 0; sd < b->n_docs; sd++) {
         const cr_doc *d = c->docs[b->docs[sd].doc];

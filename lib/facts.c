@@ -25,8 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define SIM_THRESHOLD 0.24
-#define LINK_THRESHOLD 0.12
+#define SIM_THRESHOLD 0.20
+#define LINK_THRESHOLD 0.20
 
 /* Function words and reporting verbs the stopword list may not hold: they
  * say nothing about which fact a sentence reports. */
@@ -591,7 +591,20 @@ cr_status cri_facts_group(cr_corpus *c, cri_brief *b) {
         if (ra == rb) continue;
         if (size[ra] + size[rb] > 2 * b->n_docs + 2) continue;
         if (size[ra] > 1 || size[rb] > 1) {
-            if (cri_facts_sim(b, seed[ra], seed[rb]) < LINK_THRESHOLD) continue;
+            /* average link over (up to) the first members of each group:
+             * a sentence joins a fact when it resembles the fact, not
+             * just its nearest member */
+            double sum = 0;
+            int np = 0;
+            int ka = 0;
+            for (uint32_t m = ra; m != UINT32_MAX && ka < 6; m = next[m], ka++) {
+                int kb = 0;
+                for (uint32_t q = rb; q != UINT32_MAX && kb < 6; q = next[q], kb++) {
+                    sum += cri_facts_sim(b, m, q);
+                    np++;
+                }
+            }
+            if (np && sum / np < LINK_THRESHOLD) continue;
         }
         epoch++;
         bool ok = true;

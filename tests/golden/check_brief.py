@@ -109,6 +109,11 @@ def main():
         if "documents_include" in exp:
             ck.check(set(exp["documents_include"]) <= got, what + ": includes %s" % exp["documents_include"])
 
+    for i, exp in enumerate(gold.get("facts_stretch", [])):
+        want = set(exp.get("documents_exactly", []))
+        ok = any(want == set(fact_docs(f)) for f in facts if fact_mentions(f, exp.get("mentions_any", [])))
+        print(("PASS" if ok else "MISS"), "stretch fact (%s)" % exp.get("about", ""))
+
     conflicts = story.get("conflicts", [])
     for exp in gold.get("conflicts", []):
         what = "conflict %s (%s)" % (exp["kind"], exp.get("about", ""))
