@@ -255,6 +255,17 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             if (!sp && !in) {
                 l->words++;
                 if (cri_isupper(*q)) l->caps++;
+                /* cue words of cites: according, citing, cited, quoted,
+                 * quoting, reported, reports, said, says */
+                unsigned char c0 = *q | 0x20;
+                if (vocab && (c0 == 'a' || c0 == 'c' || c0 == 'q' || c0 == 'r' || c0 == 's') && e - q >= 4) {
+                    uint32_t w4 = ((uint32_t)(q[0] | 0x20) << 24) | ((uint32_t)q[1] << 16) |
+                                  ((uint32_t)q[2] << 8) | q[3];
+                    if (w4 == 0x73616964u || w4 == 0x73617973u) l->says++;              /* said says */
+                    else if (w4 == 0x6163636fu || w4 == 0x63697469u || w4 == 0x71756f74u ||
+                             w4 == 0x7265706fu)                                       /* acco citi quot repo */
+                        l->cite++;
+                }
             }
             in = !sp;
         }
@@ -262,7 +273,6 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         if (vocab) {
             const unsigned char *at = memchr(p, '@', (size_t)(e - p));
             if (at && at > p && at + 1 < e && cri_isalnum(at[-1]) && cri_isalnum(at[1])) l->flags |= BL_EMAIL;
-            if (memmem(p, (size_t)(e - p), "://", 3) || memmem(p, (size_t)(e - p), "www.", 4)) l->flags |= BL_URL;
         }
     }
     l->key = cri_mix64(key ^ seed ^ l->words);
@@ -308,6 +318,23 @@ uint64_t cri_bp_key(const char *s, size_t n, uint64_t seed) {
     return l.key;
 }
 
+/* Spaces, tabs and no-break spaces off both ends of [*s, *e). */
+static inline void trim(const char **s, const char **e) {
+    const char *a = *s, *b = *e;
+    for (;;) {
+        while (a < b && (*a == ' ' || *a == '\t')) a++;
+        if (b - a >= 2 && (unsigned char)a[0] == 0xC2 && (unsigned char)a[1] == 0xA0) a += 2;
+        else break;
+    }
+    for (;;) {
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t')) b--;
+        if (b - a >= 2 && (unsigned char)b[-2] == 0xC2 && (unsigned char)b[-1] == 0xA0) b -= 2;
+        else break;
+    }
+    *s = a;
+    *e = b;
+}
+
 /* Split text into trimmed non-blank lines. Returns count, or -1 on OOM. */
 static long split_lines(const char *text, size_t len, cri_bline **out, size_t *consumed) {
     size_t cap = 64, n = 0;
@@ -319,17 +346,7 @@ static long split_lines(const char *text, size_t len, cri_bline **out, size_t *c
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         const char *s = p, *e = le;
-        while (s < e && (*s == ' ' || *s == '\t')) s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
-        /* no-break spaces at the ends */
-        while (e - s >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
-            s += 2;
-            while (s < e && (*s == ' ' || *s == '\t')) s++;
-        }
-        while (e - s >= 2 && (unsigned char)e[-2] == 0xC2 && (unsigned char)e[-1] == 0xA0) {
-            e -= 2;
-            while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
-        }
+        trim(&s, &e);
         if (e > s) {
             if (n == CRI_BP_MAX_LINES) break;
             if (n == cap) {
@@ -446,29 +463,23 @@ int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *te
         const char *le = nl ? nl : end;
         size_t ll = (size_t)(le - p);
         if (ll > 0 && ll <= CRI_BP_STATS_MAX_LINE) {
-            cri_bline l;
-            memset(&l, 0, sizeof l);
+            /* across articles a template line repeats byte for byte: the
+             * raw trimmed line is its key (cheap, no word scan) */
             const char *a = p, *b = le;
-            while (a < b && (*a == ' ' || *a == '\t')) a++;
-            while (b > a && (b[-1] == ' ' || b[-1] == '\t')) b--;
-            l.start = (uint32_t)(a - text);
-            l.end = (uint32_t)(b - text);
+            trim(&a, &b);
             if (b > a) {
-                scan_line(text, &l, s->seed, false);
-                if (l.words) {
-                    if (n == cap) {
-                        uint64_t *nk = malloc(cap * 2 * sizeof *nk);
-                        if (!nk) {
-                            if (k != keys) free(k);
-                            return -1;
-                        }
-                        memcpy(nk, k, n * sizeof *nk);
+                if (n == cap) {
+                    uint64_t *nk = malloc(cap * 2 * sizeof *nk);
+                    if (!nk) {
                         if (k != keys) free(k);
-                        k = nk;
-                        cap *= 2;
+                        return -1;
                     }
-                    k[n++] = stats_key(oh, l.key);
+                    memcpy(nk, k, n * sizeof *nk);
+                    if (k != keys) free(k);
+                    k = nk;
+                    cap *= 2;
                 }
+                k[n++] = stats_key(oh, cri_hash64(a, (size_t)(b - a), s->seed));
             }
         }
         p = nl ? nl + 1 : end;
@@ -730,8 +741,11 @@ static long credit_start(const char *t, const cri_bline *l) {
     /* "(AP)", "(Reuters)", "AFP via Getty Images", "Getty Images" closing the line */
     static const char *const TAIL[] = {"getty images", "via getty images", "shutterstock",
                                        "alamy", "(ap)", "(reuters)", "(afp)", "(epa)"};
+    static const uint8_t TAIL_LEN[] = {12, 16, 12, 5, 4, 9, 5, 5};
+    char last = n ? cri_tolower(e[-1]) : 0;
+    if (last != 's' && last != 'k' && last != 'y' && last != ')') return -1;
     for (size_t k = 0; k < sizeof TAIL / sizeof TAIL[0]; k++) {
-        size_t m = strlen(TAIL[k]);
+        size_t m = TAIL_LEN[k];
         if (n >= m && ieq_prefix(e - m, m, TAIL[k])) {
             const char *q = e - m;
             /* take the agency or photographer words just before */
@@ -922,16 +936,10 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
             outlet_docs = nd ? (uint64_t)*nd : 0;
             if (outlet_docs >= 3) {
                 uint64_t oh = cri_hash64(okey, strlen(okey), stats->seed);
-                for (size_t i = 0; i < n; i++)
-                    if (L[i].end - L[i].start <= CRI_BP_STATS_MAX_LINE && i < CRI_BP_STATS_MAX_LINES) {
-                        /* same key as cri_line_stats_add computed (its seed) */
-                        cri_bline tmp;
-                        memset(&tmp, 0, sizeof tmp);
-                        tmp.start = L[i].start;
-                        tmp.end = L[i].end;
-                        if (stats->seed != seed) scan_line(text, &tmp, stats->seed, false);
-                        else tmp.key = L[i].key;
-                        L[i].xdocs = stats_count(stats, oh, tmp.key);
+                for (size_t i = 0; i < n && i < CRI_BP_STATS_MAX_LINES; i++)
+                    if (L[i].end - L[i].start <= CRI_BP_STATS_MAX_LINE) {
+                        uint64_t rk = cri_hash64(text + L[i].start, L[i].end - L[i].start, stats->seed);
+                        L[i].xdocs = stats_count(stats, oh, rk);
                         if (L[i].xdocs >= 3) L[i].flags |= BL_XREP;
                     }
             }

@@ -402,8 +402,10 @@ static const agency AGENCIES[] = {
 };
 
 static const char *known_agency(const char *s, size_t n) {
+    if (!n) return NULL;
+    char c = cri_tolower(s[0]);
     for (size_t i = 0; i < sizeof AGENCIES / sizeof AGENCIES[0]; i++)
-        if (ieq(s, n, AGENCIES[i].key)) return AGENCIES[i].name;
+        if (AGENCIES[i].key[0] == c && ieq(s, n, AGENCIES[i].key)) return AGENCIES[i].name;
     return NULL;
 }
 
@@ -612,7 +614,9 @@ static int org_before(cr_doc *d, const char *line, const char *p) {
     return add_org(d, s, (size_t)(e - s));
 }
 
-static int cites_in_line(cr_doc *d, const char *s, size_t n) {
+/* tail_from: where cue words may be (the head of a long line whose words
+ * showed no cue is skipped). */
+static int cites_in_line(cr_doc *d, const char *s, size_t n, bool cue, bool says) {
     const char *e = s + n;
     /* Source: X[, Y] / With inputs from X */
     static const char *const LEAD[] = {"source:", "sources:", "source -", "(source:",
@@ -677,7 +681,7 @@ static int cites_in_line(cr_doc *d, const char *s, size_t n) {
     static const char *const TRIG[] = {"ccording to ", "iting ", "uoting ", "eported", "eports ",
                                        "aid", "ays", "uoted", "ited"};
     for (size_t t = 0; t < sizeof TRIG / sizeof TRIG[0]; t++)
-    for (const char *h = s; h < e;) {
+    for (const char *h = ((t == 5 || t == 6) ? says : cue) ? s : e; h < e;) {
         const char *hit = memmem(h, (size_t)(e - h), TRIG[t], strlen(TRIG[t]));
         if (!hit) break;
         h = hit + 1;
@@ -944,12 +948,14 @@ int cri_meta_finish(cr_doc *d, const char *text, cri_bline *L, size_t n, const c
     outlet_from(d, text, len, L, n, in);
     for (size_t i = 0; i < n; i++) {
         const cri_bline *l = &L[i];
-        bool look = (!l->reason && (l->cite || l->says || (l->flags & BL_LONG) ||
+        bool look = (!l->reason && (l->cite || l->says ||
                                     memchr(text + l->cstart, '(', l->end - l->cstart < 80 ? l->end - l->cstart : 80))) ||
                     l->reason == CRI_R_SOURCE || l->reason == CRI_R_TITLE;
         if (!look) continue;
         if (l->reason == CRI_R_TITLE && i > 0 && L[i - 1].key == l->key) continue;
-        if (cites_in_line(d, text + l->cstart, l->end - l->cstart)) return -1;
+        bool all = l->reason != NULL;   /* source and title lines: every pattern */
+        if (cites_in_line(d, text + l->cstart, l->end - l->cstart, all || l->cite, all || l->says))
+            return -1;
         /* "Reuters reported" etc. also from body lines only; titles give suffixes */
     }
     /* byline fallbacks: wire credits, then an author bio */
