@@ -664,7 +664,7 @@ cr_status cr_corpus_dedup(cr_corpus *c, const cr_dedup_options *opt) {
     if ((st = index_sentences(&r)) != CR_OK) goto done;
     if ((st = index_rare(&r)) != CR_OK) goto done;
     if ((st = verify(&r)) != CR_OK) goto done;
-    qsort(c->copies, c->n_copies, sizeof *c->copies, cmp_copy);
+    if (c->n_copies > 1) qsort(c->copies, c->n_copies, sizeof *c->copies, cmp_copy);
     if ((st = build_groups(c, &r)) != CR_OK) goto done;
     c->deduped = true;
 done:
