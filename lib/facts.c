@@ -595,16 +595,20 @@ cr_status cri_facts_group(cr_corpus *c, cri_brief *b) {
              * a sentence joins a fact when it resembles the fact, not
              * just its nearest member */
             double sum = 0;
-            int np = 0;
+            int np = 0, close = 0;
             int ka = 0;
             for (uint32_t m = ra; m != UINT32_MAX && ka < 6; m = next[m], ka++) {
                 int kb = 0;
                 for (uint32_t q = rb; q != UINT32_MAX && kb < 6; q = next[q], kb++) {
-                    sum += cri_facts_sim(b, m, q);
+                    double sim = cri_facts_sim(b, m, q);
+                    sum += sim;
+                    close += sim >= LINK_THRESHOLD * 0.6;
                     np++;
                 }
             }
-            if (np && sum / np < LINK_THRESHOLD) continue;
+            /* on average close, or close to most members (a fact's short
+             * sentences resemble its long ones only in part) */
+            if (np && sum / np < LINK_THRESHOLD && close * 10 < np * 6) continue;
         }
         epoch++;
         bool ok = true;

@@ -23,7 +23,7 @@
 #define MMR_LAMBDA 0.7
 #define DEFAULT_WORDS 130
 
-typedef struct cand { uint32_t unit; double score, order; bool lead; } cand;
+typedef struct cand { uint32_t unit; double score, order, head; bool lead; } cand;
 
 static int cmp_order(const void *p, const void *q) {
     const cri_bsummary *a = p, *b = q;
@@ -66,6 +66,38 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
     for (size_t f = 0; f < nv; f++) cnorm += centroid[f] * centroid[f];
     cnorm = sqrt(cnorm);
 
+    /* the headlines say what the story is about: a sentence close to them
+     * makes a good lead */
+    double *tvec = calloc(nv ? nv : 1, sizeof *tvec);
+    double tnorm = 0;
+    if (tvec) {
+        cri_buf fold = {0}, key = {0};
+        for (size_t sd = 0; sd < b->n_docs; sd++) {
+            const cr_doc *d = c->docs[b->docs[sd].doc];
+            if (!d->title || b->docs[sd].foreign) continue;
+            cri_buf_clear(&fold);
+            if (cri_fold(d->title, strlen(d->title), &fold) || !fold.data) continue;
+            const char *p = fold.data, *e = fold.data + fold.len;
+            while (p < e) {
+                while (p < e && !cri_isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80)) p++;
+                const char *w = p;
+                while (p < e && (cri_isalnum((unsigned char)*p) || ((unsigned char)*p & 0x80) || *p == '-')) p++;
+                if (p == w) continue;
+                size_t sl;
+                const char *stem = cri_stem(c->ctx, w, (size_t)(p - w), &sl);
+                cri_buf_clear(&key);
+                cri_buf_putc(&key, 's');
+                cri_buf_append(&key, stem ? stem : w, stem ? sl : (size_t)(p - w));
+                int64_t *id = cri_strmap_get(&b->vocab, key.data, key.len);
+                if (id && *id >= 0 && (size_t)*id < nv) tvec[*id] += 1.0;
+            }
+        }
+        cri_buf_free(&fold);
+        cri_buf_free(&key);
+        for (size_t f = 0; f < nv; f++) tnorm += tvec[f] * tvec[f];
+        tnorm = sqrt(tnorm);
+    }
+
     size_t n = 0;
     for (int relaxed = 0; relaxed < 2 && n < 3; relaxed++) {
         n = 0;
@@ -78,6 +110,13 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
                 dot += f->w * centroid[f->id];
             }
             double cent = cnorm > 0 && u->norm > 0 ? dot / (cnorm * u->norm) : 0;
+            double tdot = 0;
+            if (tvec && tnorm > 0)
+                for (size_t k = 0; k < u->feat_n; k++) {
+                    const cri_bfeat *f = &b->feats[u->feat_first + k];
+                    tdot += f->w * tvec[f->id];
+                }
+            double head = tnorm > 0 && u->norm > 0 ? tdot / (tnorm * u->norm) : 0;
             double support = 0;
             if (u->fact >= 0) {
                 const cri_bfact *F = &b->facts[u->fact];
@@ -86,7 +125,8 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
             double pos = 1.0 / (1.0 + 0.5 * u->pos);
             double len = u->nwords < 12 ? 0.8 : 1.0;
             cs[n].unit = (uint32_t)i;
-            cs[n].score = len * (cent + 0.35 * support + 0.25 * pos);
+            cs[n].score = len * (cent + 0.35 * support + 0.25 * pos + 0.1 * head);
+            cs[n].head = head;
             cs[n].order = doc_sents[u->sdoc] ? (double)u->pos / doc_sents[u->sdoc] : 0;
             cs[n].lead = u->pos <= 1;
             n++;
@@ -110,6 +150,7 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
         free(fact_used);
         free(order);
         free(centroid);
+        free(tvec);
         free(cs);
         free(doc_sents);
         return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
@@ -129,6 +170,7 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
                 if (sim > red) red = sim;
             }
             double mmr = MMR_LAMBDA * cs[k].score - (1 - MMR_LAMBDA) * red;
+            if (b->n_summary == 0) mmr += 0.5 * cs[k].head;   /* the lead: closest to the headlines */
             if (mmr > best) {
                 best = mmr;
                 bi = k;
@@ -180,6 +222,7 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
     free(fact_used);
     free(order);
     free(centroid);
+    free(tvec);
     free(cs);
     free(doc_sents);
     return CR_OK;
