@@ -17,6 +17,9 @@
  * document's body, sentence offsets and token offsets/keys/stems, so a
  * faster wrong answer shows.
  *
+ * Without FILE and when /tmp/crossread-bench.txt is missing, it runs
+ * bench/gen_text.py first (from the repository root, as `make bench` does).
+ *
  * usage: bench_clean [FILE] [--runs N] [--mb LIMIT] [--verify] [--stages-only|--total-only]
  */
 #include "internal.h"
@@ -196,6 +199,14 @@ int main(int argc, char **argv) {
     }
     if (runs < 1 || runs > 50) runs = 5;
     size_t len = 0;
+    FILE *probe = fopen(path, "rb");
+    if (probe) fclose(probe);
+    else if (!strcmp(path, "/tmp/crossread-bench.txt")) {
+        /* first run: generate the default input (run from the repo root) */
+        fprintf(stderr, "bench_clean: generating %s (python3 bench/gen_text.py)\n", path);
+        if (system("python3 bench/gen_text.py --mb 103 --out /tmp/crossread-bench.txt >&2") != 0)
+            fprintf(stderr, "bench_clean: generation failed\n");
+    }
     char *text = load(path, &len);
     if (!text) {
         fprintf(stderr, "bench_clean: cannot read %s (generate it: python3 bench/gen_text.py)\n", path);

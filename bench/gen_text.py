@@ -13,7 +13,7 @@ few non-Latin lines.  Deterministic for a seed.  Never commit the output.
 Articles are separated by a line holding only SEPARATOR (below); bench_clean
 splits on it.
 
-usage: python3 bench/gen_text.py [--mb 100] [--seed 1] [--out /tmp/crossread-bench.txt]
+usage: python3 bench/gen_text.py [--mb 103] [--seed 1] [--out /tmp/crossread-bench.txt]
 """
 import argparse
 import glob
@@ -159,7 +159,7 @@ def article(rng, pool, words, caps):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mb", type=float, default=100.0)
+    ap.add_argument("--mb", type=float, default=103.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default="/tmp/crossread-bench.txt")
     args = ap.parse_args()

@@ -102,6 +102,13 @@ static stem_cache *cache_grow(cr_ctx *ctx, stem_cache *c) {
     return g;
 }
 
+/* Short, equal-length byte strings: an inline loop beats a libc call. */
+static inline bool same(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 static inline uint32_t key_hash(const char *k, size_t n, uint64_t seed) {
     uint64_t a = 0, b = 0;
     memcpy(&a, k, n < 8 ? n : 8);
@@ -139,7 +146,7 @@ static const char *lookup(cr_ctx *ctx, stem_cache *c, const char *key, size_t le
         return r;
     }
     front *f = &c->front[(h >> 7) & (FRONT_SLOTS - 1)];
-    if (f->hash == h && f->klen == len && memcmp(f->key, key, len) == 0) {
+    if (f->hash == h && f->klen == len && same(f->key, key, len)) {
         *stem_len = f->slen;
         return f->stem;
     }
@@ -147,7 +154,7 @@ static const char *lookup(cr_ctx *ctx, stem_cache *c, const char *key, size_t le
     for (;;) {
         slot *s = &c->slots[i];
         if (s->hash == 0) break;
-        if (s->hash == h && s->klen == len && memcmp(s->key, key, len) == 0) {
+        if (s->hash == h && s->klen == len && same(s->key, key, len)) {
             *stem_len = s->slen;
             if (len <= FRONT_KEY && s->slen < FRONT_KEY + 2) {
                 f->hash = h;
@@ -226,7 +233,7 @@ int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {
             const char *st = lookup(ctx, c, d->pool.data + t->key, len, hs[k], &sl);
             c = cache_of(ctx);   /* it may have grown */
             const char *key = d->pool.data + t->key;
-            if (sl == len && memcmp(st, key, sl) == 0) continue;
+            if (sl == len && same(st, key, sl)) continue;
             cri_buf *p = &d->pool;
             if (p->cap - p->len < sl + 2 && cri_buf_reserve(p, sl + 2)) return -1;
             memcpy(p->data + p->len, st, sl);

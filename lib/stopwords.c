@@ -79,6 +79,16 @@ static const uint8_t word_lens[CRI_N_STOPWORDS] = {
     6, 7, 9, 4, 6, 5, 7, 3, 5, 6, 8,
 };
 static inline bool word_len_is(int i, size_t len) { return word_lens[i] == len; }
+/* 1 when the stem is the word itself. */
+static const uint8_t stem_is_word[CRI_N_STOPWORDS] = {
+    1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0,
+    0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0,
+    1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 static const uint8_t slot_of[4096] = {
     [13] = 148, [66] = 111, [92] = 112, [95] = 13, [106] = 119, [115] = 142, [124] = 54,
     [151] = 106, [178] = 134, [179] = 135, [181] = 19, [233] = 79, [257] = 6,
@@ -118,7 +128,10 @@ int cri_stopword_find(const char *key, size_t len, uint32_t h) {
     int i = slot_of[(h >> 20) & 4095] - 1;
     if (i < 0) return -1;
     const char *w = words[i];
-    return word_len_is(i, len) && memcmp(w, key, len) == 0 ? i : -1;
+    if (!word_len_is(i, len)) return -1;
+    for (size_t k = 0; k < len; k++)
+        if (w[k] != key[k]) return -1;
+    return i;
 }
 
 int cri_stopword_id(const char *key, size_t len) {
@@ -137,5 +150,6 @@ const char *cri_stopword_word(int id) {
 const char *cri_stopword_stem(int id, size_t *len) {
     if (id < 0 || id >= CRI_N_STOPWORDS) { *len = 0; return NULL; }
     *len = stem_lens[id];
-    return stems[id];
+    /* the word itself (same pointer) when the stem is the word */
+    return stem_is_word[id] ? words[id] : stems[id];
 }

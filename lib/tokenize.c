@@ -319,7 +319,10 @@ static inline bool finish_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si,
         size_t sl = 0;
         if (sw >= 0) {
             flags |= CRI_TOK_STOP;
-            if (do_stem) st = cri_stopword_stem(sw, &sl);
+            if (do_stem) {
+                st = cri_stopword_stem(sw, &sl);
+                if (st == cri_stopword_word(sw)) st = NULL;   /* stem = key */
+            }
         } else if (do_stem && !(flags & CRI_TOK_NUM) && klen >= 3) {
             /* stemmed in one batch after the pass (cri_stem_tokens) */
             if (t->n_pend == t->cap_pend) {

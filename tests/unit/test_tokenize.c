@@ -164,8 +164,9 @@ static void stem_cache(void) {
 }
 
 static void language(void) {
-    CHECK_STR(cri_language_guess("North Korea sent a delegation of military trainers to Russia, the first "
-                                 "exchange since the two countries signed a treaty in June.", 200), "en");
+    const char *en = "North Korea sent a delegation of military trainers to Russia, the first "
+                     "exchange since the two countries signed a treaty in June.";
+    CHECK_STR(cri_language_guess(en, strlen(en)), "en");
     const char *fr = "La délégation nord-coréenne est arrivée à Moscou pour une visite de trois jours, "
                      "selon les médias d'État, qui n'ont pas donné de détails sur le programme.";
     CHECK_STR(cri_language_guess(fr, strlen(fr)), "fr");
