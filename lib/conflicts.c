@@ -355,7 +355,7 @@ static int number_conflicts(cr_corpus *c, cri_brief *b, int32_t f) {
 static int status_of(const cr_doc *d, const cri_sentence *s) {
     static const char *const arrived[] = {"arrived", "arrive", "arrives", "arriving", "arrival", "landed", "reached"};
     static const char *const left[] = {"left", "departed", "depart", "departs", "departure", "embarked",
-                                       "embark", "embarks", "leaving", "leaves", "set off", "headed"};
+                                       "embark", "embarks", "leaving"};
     bool a = false, l = false;
     uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
     for (uint32_t t = s->tok_first; t < te; t++) {
@@ -388,6 +388,56 @@ static int status_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, siz
     while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
     if (!sides_differ(it, 0, a1, a1, n)) return 0;
     return emit(c, b, "status", f, it, n, NULL);
+}
+
+/* A sentence saying "arrived" that the grouping left just outside a fact
+ * saying "left": close enough to one of its sentences, it is the same
+ * movement told two ways. */
+static int status_nearby(cr_corpus *c, cri_brief *b, item *it, size_t cap) {
+    for (size_t f = 0; f < b->n_facts; f++) {
+        const cri_bfact *F = &b->facts[f];
+        if (F->n_docs < 2) continue;
+        size_t nl = 0;
+        for (size_t k = 0; k < F->n_units && nl < cap / 2; k++) {
+            const cri_bunit *u = &b->units[F->units[k]];
+            const cr_doc *d = c->docs[u->doc];
+            if (status_of(d, &d->sents[u->sent]) != 2) continue;
+            it[nl].value = "left";
+            it[nl].unit = F->units[k];
+            it[nl].sdoc = u->sdoc;
+            nl++;
+        }
+        if (nl < 1) continue;
+        size_t n = nl;
+        for (size_t x = 0; x < b->n_units && n < cap; x++) {
+            const cri_bunit *u = &b->units[x];
+            if (u->dup_of != x || u->fact == (int32_t)f || (u->flags & CRI_BU_FOREIGN)) continue;
+            const cr_doc *d = c->docs[u->doc];
+            if (status_of(d, &d->sents[u->sent]) != 1) continue;
+            bool own_doc = false, near = false;
+            for (size_t k = 0; k < F->n_units; k++) {
+                const cri_bunit *v = &b->units[F->units[k]];
+                if (v->sdoc == u->sdoc) own_doc = true;
+                if (cri_facts_sim(b, (uint32_t)x, F->units[k]) >= 0.18) near = true;
+            }
+            (void)own_doc;
+            if (!near) continue;
+            it[n].value = "arrived";
+            it[n].unit = (uint32_t)x;
+            it[n].sdoc = u->sdoc;
+            n++;
+        }
+        if (n == nl) continue;
+        qsort(it, n, sizeof *it, cmp_item);
+        size_t a1 = 0;
+        while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
+        if (!sides_differ(it, 0, a1, a1, n)) continue;
+        bool dup = false;
+        for (size_t i = 0; i < b->n_conflicts && !dup; i++)
+            dup = strcmp(b->conflicts[i].kind, "status") == 0 && b->conflicts[i].fact == (int32_t)f;
+        if (!dup && emit(c, b, "status", (int32_t)f, it, n, NULL)) return -1;
+    }
+    return 0;
 }
 
 /* ---- names -------------------------------------------------------------------- */
@@ -525,6 +575,17 @@ static bool strip_titles(run *r) {
     return true;
 }
 
+/* Entity of the mention starting at p in story document sd, or -1. */
+static int32_t entity_at(cr_corpus *c, cri_brief *b, uint32_t sd, const char *p) {
+    const cr_doc *d = c->docs[b->docs[sd].doc];
+    if (p < d->body || p >= d->body + d->body_len) return -1;
+    uint32_t off = (uint32_t)(p - d->body);
+    for (size_t m = 0; m < d->n_mentions; m++)
+        if (d->mentions[m].caption < 0 && d->mentions[m].start <= off && off < d->mentions[m].end)
+            return d->mentions[m].entity;
+    return -1;
+}
+
 static int fallback_names(cr_corpus *c, cri_brief *b, int32_t f) {
     const cri_bfact *F = &b->facts[f];
     run runs[96];
@@ -542,6 +603,9 @@ static int fallback_names(cr_corpus *c, cri_brief *b, int32_t f) {
             if (runs[i].sdoc == runs[j].sdoc) continue;
             if (runs[i].n == runs[j].n && memcmp(runs[i].s, runs[j].s, runs[i].n) == 0) continue;
             if (!cri_brief_name_variant(runs[i].s, runs[i].n, runs[j].s, runs[j].n)) continue;
+            /* resolved entities that keep the two apart win */
+            int32_t ea = entity_at(c, b, runs[i].sdoc, runs[i].s), eb = entity_at(c, b, runs[j].sdoc, runs[j].s);
+            if (ea >= 0 && eb >= 0 && ea != eb) continue;
             /* count the documents using each form anywhere in the story,
              * and make sure no article uses both */
             char A[128], B[128];
@@ -601,8 +665,9 @@ cr_status cri_conflicts_find(cr_corpus *c, cri_brief *b) {
         r = date_conflicts(c, b, (int32_t)f, it, 256);
         if (!r) r = number_conflicts(c, b, (int32_t)f);
         if (!r) r = status_conflicts(c, b, (int32_t)f, it, 256);
-        if (!r && !b->have_entities) r = fallback_names(c, b, (int32_t)f);
+        if (!r) r = fallback_names(c, b, (int32_t)f);
     }
+    if (!r) r = status_nearby(c, b, it, 256);
     free(it);
     return r ? cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory") : CR_OK;
 }
