@@ -249,6 +249,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
     }
     if (p < e) {
         l->flags |= BL_LONG;
+        uint16_t head_words = l->words;
         bool in = false;
         for (const unsigned char *q = p; q < e; q++) {
             bool sp = *q == ' ';
@@ -270,6 +271,9 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             in = !sp;
         }
         key ^= cri_hash64(p, (size_t)(e - p), seed);
+        /* the promo weight of the whole line, estimated from its head */
+        if (head_words && l->words > head_words)
+            l->promo = (int32_t)((int64_t)l->promo * l->words / head_words);
         if (vocab) {
             const unsigned char *at = memchr(p, '@', (size_t)(e - p));
             if (at && at > p && at + 1 < e && cri_isalnum(at[-1]) && cri_isalnum(at[1])) l->flags |= BL_EMAIL;

@@ -17,7 +17,7 @@
 /* Lines of a document counted in cross-article statistics. */
 #define CRI_BP_STATS_MAX_LINES 4000
 /* Bytes of a line whose words are looked up (the rest is counted). */
-#define CRI_BP_FULL_SCAN 256
+#define CRI_BP_FULL_SCAN 128
 /* Lines at the head and tail searched for datelines and bylines. */
 #define CRI_BP_HEAD_LINES 16
 #define CRI_BP_TAIL_LINES 6

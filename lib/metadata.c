@@ -749,11 +749,16 @@ static bool find_cap_word(const char *text, size_t len, const char *lab, size_t 
     if (ln < 3) return false;
     const char *p = text, *e = text + len;
     size_t guard = 0;
+    char up = (char)(lab[0] >= 'a' && lab[0] <= 'z' ? lab[0] - 32 : lab[0]);
     while (p < e && guard++ < 400000) {
-        const char *q = p;
-        while (q < e && !(cri_isupper((unsigned char)*q) && (q == text || !cri_isalnum((unsigned char)q[-1]))))
-            q++;
-        if (q >= e) return false;
+        /* the label's 2nd and 3rd letters, then its capital just before */
+        const char *hit = p + 1 < e ? memmem(p + 1, (size_t)(e - p - 1), lab + 1, 2) : NULL;
+        if (!hit) return false;
+        const char *q = hit - 1;
+        if (*q != up || (q > text && cri_isalnum((unsigned char)q[-1]))) {
+            p = hit;
+            continue;
+        }
         /* join up to 4 words, letters only, and compare */
         size_t m = 0;
         const char *r = q, *end = q;
@@ -880,7 +885,8 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         if (!L[i].says || L[i].reason) continue;
         const char *s = text + L[i].cstart, *e = text + L[i].end;
         for (const char *p = s; p + 5 < e; p++) {
-            if (!(p[0] == 't' && p[1] == 'o' && p[2] == 'l' && p[3] == 'd' && p[4] == ' ')) continue;
+            p = memmem(p, (size_t)(e - p), "told ", 5);
+            if (!p) break;
             if (p > s && cri_isalnum((unsigned char)p[-1])) continue;
             const char *q = p + 5, *w;
             if (iprefix(q, (size_t)(e - q), "the ")) q += 4;
