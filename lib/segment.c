@@ -417,6 +417,12 @@ static bool decide(seg *s, uint32_t i, int kind, uint32_t k, const next_word *nx
     if (nx->kind == NX_LOWER) return false;
     if (kind == K_ELLIPSIS) {
         if (nx->pronoun_i) return false;   /* "I" is capitalized anywhere: no evidence */
+        /* "[...]" marks an omission inside a quotation, never an end */
+        if (i > s->cur && b[i - 1] == '[') {
+            uint32_t j = i;
+            while (j < s->pe && b[j] == '.') j++;
+            if (j < s->pe && b[j] == ']') return false;
+        }
         return nx->kind == NX_UPPER || nx->kind == NX_CASELESS || nx->kind == NX_BULLET;
     }
     uint32_t ws;
@@ -502,7 +508,7 @@ static bool decide(seg *s, uint32_t i, int kind, uint32_t k, const next_word *nx
  * item 2. The second item".  ms: marker start.  Returns true if it is one. */
 static bool mid_marker(seg *s, uint32_t ms, uint32_t me, const next_word *nx) {
     if (nx->kind != NX_UPPER && nx->kind != NX_DIGIT && nx->kind != NX_CASELESS) return false;
-    if (ms <= s->cur || !is_space_at(s->b, s->pe, ms - 1)) return false;
+    if (ms <= s->cur || !is_space_at(s->b, s->pe, ms - 1) || ms == content_start(s)) return false;
     bool alpha;
     int mv = marker_value(s->b + ms, me - ms, &alpha);
     if (!mv) return false;
@@ -609,8 +615,18 @@ static void line_break(seg *s, uint32_t i) {
     }
     next_word nx;
     read_next(s, nl, &nx);
-    if (nx.kind == NX_UPPER || nx.kind == NX_DIGIT || nx.kind == NX_CASELESS || nx.kind == NX_BULLET ||
-        nx.opener) {
+    /* a line of one to three words is a heading or a list item, not wrapped
+     * prose (wrapped lines are long) */
+    int words = 0;
+    for (uint32_t j = e, in = 0; j > s->cur && words <= 3; j--) {
+        bool sp = b[j - 1] == ' ' || b[j - 1] == '\t';
+        if (b[j - 1] == '\n') break;
+        if (!sp && !in) words++;
+        in = !sp;
+    }
+    bool short_line = words <= 3;
+    if (short_line || nx.kind == NX_UPPER || nx.kind == NX_DIGIT || nx.kind == NX_CASELESS ||
+        nx.kind == NX_BULLET || nx.opener) {
         /* a lower-case function word at the end of the line continues it */
         uint32_t ws = e;
         while (ws > s->cur && cri_isalpha((unsigned char)b[ws - 1])) ws--;
