@@ -752,7 +752,8 @@ static bool find_cap_word(const char *text, size_t len, const char *lab, size_t 
     char up = (char)(lab[0] >= 'a' && lab[0] <= 'z' ? lab[0] - 32 : lab[0]);
     while (p < e && guard++ < 400000) {
         /* the label's 2nd and 3rd letters, then its capital just before */
-        const char *hit = p + 1 < e ? memmem(p + 1, (size_t)(e - p - 1), lab + 1, 2) : NULL;
+        size_t nn = ln >= 4 ? 3 : 2;
+        const char *hit = p + 1 < e ? memmem(p + 1, (size_t)(e - p - 1), lab + 1, nn) : NULL;
         if (!hit) return false;
         const char *q = hit - 1;
         if (*q != up || (q > text && cri_isalnum((unsigned char)q[-1]))) {
@@ -856,6 +857,12 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
                 cand_add(c, &nc, p, (size_t)(e - p), 3);
         }
     }
+    /* a desk name or the URL settle it */
+    for (size_t i = 0; i < nc; i++)
+        if (c[i].score >= 3) {
+            d->outlet = cri_arena_strndup(&d->arena, c[i].s, c[i].n);
+            return;
+        }
     /* an e-mail domain naming a word of the text */
     for (size_t i = 0; i < n; i++) {
         if (!(L[i].flags & BL_EMAIL)) continue;
@@ -906,7 +913,8 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         for (size_t i = 0; i < n; i++) {
             const char *r = L[i].reason;
             if (!r || r == CRI_R_TITLE || r == CRI_R_BYLINE || r == CRI_R_CAPTION || r == CRI_R_CREDIT ||
-                r == CRI_R_SOURCE || r == CRI_R_DATELINE || r == CRI_R_BIO || r == CRI_R_TAGS)
+                r == CRI_R_SOURCE || r == CRI_R_DATELINE || r == CRI_R_BIO || r == CRI_R_TAGS ||
+                r == CRI_R_REPEATED || r == CRI_R_ABOUT || L[i].words > 16)
                 continue;
             const char *p = text + L[i].cstart, *e = text + L[i].end;
             cand seen[8];
