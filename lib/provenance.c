@@ -384,8 +384,22 @@ cr_status cri_provenance_build(cr_corpus *c, cri_brief *b) {
                           : cp->relation == CRI_COPY_CONTAINS ? "contains" : "rewrites";
         /* for a rewrite the later article rewrites the earlier: say it that way round */
         const cr_doc *da = c->docs[cp->a], *db = c->docs[cp->b];
-        bool swap = cp->relation == CRI_COPY_REWRITE && da->has_pub && db->has_pub &&
-                    da->pub_epoch_min < db->pub_epoch_min;
+        bool swap = false;
+        if (cp->relation != CRI_COPY_CONTAINS) {
+            /* "later rewrites earlier": the copy group's original (dedup's
+             * call: earliest published, else the container) comes last */
+            size_t orig = SIZE_MAX;
+            for (size_t g = 0; g < c->n_groups && orig == SIZE_MAX; g++) {
+                bool has_a = false, has_b = false;
+                for (size_t k = 0; k < c->groups[g].n_members; k++) {
+                    has_a |= c->groups[g].members[k] == cp->a;
+                    has_b |= c->groups[g].members[k] == cp->b;
+                }
+                if (has_a && has_b) orig = c->groups[g].original;
+            }
+            if (orig == cp->a) swap = true;
+            else if (orig == SIZE_MAX && da->has_pub && db->has_pub) swap = da->pub_epoch_min < db->pub_epoch_min;
+        }
         if (find_root(parent, (uint32_t)la) != find_root(parent, (uint32_t)lb) &&
             add_why(b, cri_brief_printf(b, "%s %s %s", swap ? y : x, rel, swap ? x : y)))
             goto nomem;

@@ -397,6 +397,34 @@ static void test_text_output(cr_ctx *ctx) {
     cr_corpus_free(c);
 }
 
+/* A sentence of 100,000 capitalized words and a document of only numbers:
+ * bounded work, no crash. */
+static void test_pathological(cr_ctx *ctx) {
+    cri_buf caps = {0}, nums = {0};
+    static const char *const names[] = {"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"};
+    for (int i = 0; i < 100000; i++) cri_buf_printf(&caps, "%s%s", i ? " " : "", names[(i * 7 + i / 3) % 7]);
+    cri_buf_puts(&caps, ".");
+    for (int i = 0; i < 50000; i++) cri_buf_printf(&nums, "%d%s", (i * 7919) % 100000, i % 10 == 9 ? ".\n" : " ");
+    art a[] = {
+        {"caps1", "One", "2024-01-01", NULL, caps.data},
+        {"caps2", "Two", "2024-01-01", NULL, caps.data},
+        {"nums1", "Three", "2024-01-01", NULL, nums.data},
+        {"nums2", "Four", "2024-01-01", NULL, nums.data},
+    };
+    cr_corpus *c = load(ctx, a, 4);
+    clock_t t0 = clock();
+    CHECK(c && cr_corpus_brief(c, NULL) == CR_OK);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    CHECK(secs < (getenv("CR_SANITIZED") ? 60.0 : 3.0));
+    cri_buf out = {0};
+    int w(void *u, const char *d, size_t n);
+    CHECK(c && cr_corpus_write_briefs(c, 0, 80, w, &out) == CR_OK);
+    cri_buf_free(&out);
+    cr_corpus_free(c);
+    cri_buf_free(&caps);
+    cri_buf_free(&nums);
+}
+
 static void test_helpers(void) {
     CHECK(cri_brief_name_variant("Kim Geum Chol", 13, "Kim Guen Choi", 13));
     CHECK(cri_brief_name_variant("Vladimir Putin", 14, "Vladmir Putin", 13));
@@ -418,6 +446,7 @@ int main(void) {
     test_copies(ctx);
     test_foreign(ctx);
     test_text_output(ctx);
+    test_pathological(ctx);
     cr_ctx_free(ctx);
     return CHECK_REPORT();
 }
