@@ -317,19 +317,32 @@ static uint32_t word_hash(const char *s, size_t n) {
     return h ^ (h >> 15);
 }
 
-void cri_lx_init(cri_lexer *lx) {
-    memset(lx->slot, 0, sizeof lx->slot);
+/* The lexicon's hash table, made once by scripts/gen_lexicon.py from the
+ * table above (cri_lx_selfcheck() rebuilds it and compares, in a unit test):
+ * a static table costs nothing per document. */
+#include "numwords_slots.h"
+
+static void build_slots(uint16_t *slot) {
+    memset(slot, 0, 2048 * sizeof *slot);
     for (size_t i = 0; i < N_LEXICON; i++) {
         size_t n = strlen(lexicon[i].w);
         uint32_t h = word_hash(lexicon[i].w, n) & SLOT_MASK;
         bool dup = false;
-        while (lx->slot[h]) {
-            if (strcmp(lexicon[lx->slot[h] - 1].w, lexicon[i].w) == 0) { dup = true; break; }
+        while (slot[h]) {
+            if (strcmp(lexicon[slot[h] - 1].w, lexicon[i].w) == 0) { dup = true; break; }
             h = (h + 1) & SLOT_MASK;
         }
-        if (!dup) lx->slot[h] = (uint16_t)(i + 1);   /* the first entry of a word wins */
+        if (!dup) slot[h] = (uint16_t)(i + 1);   /* the first entry of a word wins */
     }
 }
+
+bool cri_lx_selfcheck(void) {
+    uint16_t slot[2048];
+    build_slots(slot);
+    return memcmp(slot, lx_slots, sizeof slot) == 0 && N_LEXICON == LX_N_ENTRIES;
+}
+
+void cri_lx_init(cri_lexer *lx) { lx->slot = lx_slots; }
 
 const cri_lexicon_entry *cri_lx_entry(uint16_t lex) {
     return lex && lex <= N_LEXICON ? &lexicon[lex - 1] : NULL;
@@ -338,15 +351,17 @@ const cri_lexicon_entry *cri_lx_entry(uint16_t lex) {
 static uint16_t lookup(const cri_lexer *lx, const char *s, size_t n) {
     char low[16];
     if (n == 0 || n > 15) return 0;
+    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) return 0;
         low[i] = cri_tolower((char)c);
+        h = (h ^ (unsigned char)low[i]) * 16777619u;
     }
-    uint32_t h = word_hash(low, n) & SLOT_MASK;
+    h = (h ^ (h >> 15)) & SLOT_MASK;
     while (lx->slot[h]) {
         const char *w = lexicon[lx->slot[h] - 1].w;
-        if (strncmp(w, low, n) == 0 && w[n] == 0) return lx->slot[h];
+        if (w[0] == low[0] && lx_len[lx->slot[h] - 1] == n && memcmp(w, low, n) == 0) return lx->slot[h];
         h = (h + 1) & SLOT_MASK;
     }
     return 0;

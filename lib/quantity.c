@@ -704,9 +704,9 @@ cr_status cri_quantity_find(cr_ctx *ctx, cr_doc *d) {
     x.d = d;
     x.body = d->body;
     x.t = malloc(MAX_SENT_TOKS * sizeof *x.t);
-    cri_lexer *lx = malloc(sizeof *lx);
+    cri_lexer lxs, *lx = &lxs;
     cr_status st = CR_OK;
-    if (!x.t || !lx) {
+    if (!x.t) {
         st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -726,6 +726,5 @@ cr_status cri_quantity_find(cr_ctx *ctx, cr_doc *d) {
 cleanup:
     cri_buf_free(&x.scratch);
     free(x.t);
-    free(lx);
     return st;
 }

@@ -62,6 +62,7 @@ typedef struct tx {
     int ly, lm, ld;
     bool has_last_day;
     bool us_order;         /* month-first numeric dates */
+    bool us_checked;
 } tx;
 
 /* ---- calendar ----------------------------------------------------------- */
@@ -240,43 +241,44 @@ static void mark_tense(tx *x) {
         x->tense[i] = T_NONE;
         const cri_lxtok *k = &x->t[i];
         if (k->kind != CRI_LX_WORD) continue;
-        int v = CLS(x, i, CRI_LC_TENSE);
-        if (v > 0) {
-            /* "has/have/had + been/Xed" stay past; "would" is past-in-future */
-            x->tense[i] = (int8_t)v;
-            /* "is set to", "are expected to", "is due to": future */
+        if (k->lex) {
+            int v = CLS(x, i, CRI_LC_TENSE);
+            if (v > 0) x->tense[i] = (int8_t)v;
             continue;
         }
         if (k->flags & CRI_LXF_CAP && !(i == 0)) continue;
         size_t n = k->end - k->start;
+        const char *w = x->body + k->start;
+        /* cheap test first: most words do not end in "ed" */
+        if (n < 5 || n >= 24 || w[n - 1] != 'd' || w[n - 2] != 'e') continue;
         char low[24];
-        if (n >= sizeof low) continue;
         bool ascii = true;
         for (size_t c = 0; c < n; c++) {
-            unsigned char ch = (unsigned char)x->body[k->start + c];
+            unsigned char ch = (unsigned char)w[c];
             if (ch >= 0x80) { ascii = false; break; }
             low[c] = cri_tolower((char)ch);
         }
         if (ascii && ends_ed(low, n) && !(i > 0 && (k->flags & CRI_LXF_GLUED) && x->t[i - 1].kind == CRI_LX_PUNCT))
             x->tense[i] = T_PAST;
     }
-    /* "will be held", "will have left": the verb group after a future
-     * marker is future */
     for (size_t i = 0; i < x->n; i++) {
-        if (x->tense[i] != T_FUTURE || !(W(x, i, "will") || W(x, i, "shall") || W(x, i, "'ll")))
+        if (x->tense[i] == T_NONE || !x->t[i].lex) continue;
+        /* "will be held", "will have left": the verb group after a future
+         * marker is future */
+        if (x->tense[i] == T_FUTURE && (W(x, i, "will") || W(x, i, "shall") || W(x, i, "'ll"))) {
+            for (size_t k = i + 1; k < x->n && k <= i + 3; k++) {
+                if (x->t[k].kind != CRI_LX_WORD) break;
+                if (x->tense[k] != T_NONE) x->tense[k] = T_FUTURE;
+            }
             continue;
-        for (size_t k = i + 1; k < x->n && k <= i + 3; k++) {
-            if (x->t[k].kind != CRI_LX_WORD) break;
-            if (x->tense[k] != T_NONE) x->tense[k] = T_FUTURE;
         }
-    }
-    /* "going to", "set to", "due to": future only before "to" */
-    for (size_t i = 0; i < x->n; i++) {
+        /* "going to", "set to", "due to": future only before "to" */
+        if (x->tense[i] != T_FUTURE) continue;
         bool to_for = W(x, i + 1, "to") || W(x, i + 1, "for");
         if ((W(x, i, "set") || W(x, i, "due")) && !to_for) x->tense[i] = T_NONE;
-        if (W(x, i, "going") && !W(x, i + 1, "to")) x->tense[i] = T_NONE;
-        if ((W(x, i, "expected") || W(x, i, "scheduled") || W(x, i, "planned")) && !to_for &&
-            !W(x, i + 1, "on") && !W(x, i + 1, "in"))
+        else if (W(x, i, "going") && !W(x, i + 1, "to")) x->tense[i] = T_NONE;
+        else if ((W(x, i, "expected") || W(x, i, "scheduled") || W(x, i, "planned")) && !to_for &&
+                 !W(x, i + 1, "on") && !W(x, i + 1, "in"))
             x->tense[i] = T_NONE;
     }
 }
@@ -626,6 +628,41 @@ static size_t calendar_at(tx *x, size_t i, res *r, int tense, int how) {
     return i;
 }
 
+/* Month-first numeric dates for outlets in the Americas: a published time
+ * with a UTC offset from -03:00 to -10:00, a .us address, or a US time zone
+ * in the text.  Computed when the first ambiguous date needs it. */
+static void check_us_order(tx *x) {
+    x->us_checked = true;
+    /* Month-first numeric dates for outlets in the Americas: a published
+     * time with a UTC offset from -03:00 to -10:00, or a .us address. */
+    const cr_doc *d = x->d;
+    if (d->published) {
+        const char *p = d->published;
+        size_t n = strlen(p);
+        if (n >= 6 && p[n - 6] == '-' && p[n - 3] == ':' && cri_isdigit((unsigned char)p[n - 5])) {
+            int h = (p[n - 5] - '0') * 10 + (p[n - 4] - '0');
+            if (h >= 3 && h <= 10) x->us_order = true;
+        }
+    }
+    if (d->url && strstr(d->url, ".us/")) x->us_order = true;
+    if (!x->us_order) {
+        /* a US time zone in the text ("9:00 PM PDT", "11 a.m. EST") */
+        static const char *const zones[] = {"M EST", "M EDT", "M CST", "M CDT", "M MST", "M MDT", "M PST",
+                                            "M PDT", "M ET", "M PT", "m EST", "m EDT", "m ET", "m PT",
+                                            ". EST", ". EDT", ". ET", ". PT", ". PST", ". PDT"};
+        for (size_t z = 0; z < sizeof zones / sizeof zones[0] && !x->us_order; z++) {
+            const char *p = d->body;
+            size_t zl = strlen(zones[z]);
+            while ((p = memmem(p, d->body_len - (size_t)(p - d->body), zones[z], zl)) != NULL) {
+                size_t off = (size_t)(p - d->body) + zl;
+                if (off >= d->body_len || !cri_isalnum((unsigned char)d->body[off])) { x->us_order = true; break; }
+                p += zl;
+            }
+        }
+    }
+
+}
+
 /* Numeric dates: 2024-07-09, 09-07-2024, 9/7/2024, 09.07.2024. */
 static size_t numeric_date_at(tx *x, size_t i, res *r) {
     int a, b, c;
@@ -680,6 +717,7 @@ ymd_e:
     return e;
 dmy : {
     int day = a, mon = b;
+    if (!x->us_checked) check_us_order(x);
     if (a > 12 && b <= 12) { day = a; mon = b; }
     else if (b > 12 && a <= 12) { day = b; mon = a; }
     else if (a <= 12 && b <= 12 && a != b && x->pub && c == x->py) {
@@ -1401,6 +1439,29 @@ static bool takes_the(const tx *x, size_t i) {
            CLS(x, i, CRI_LC_SEASON) > 0 || W(x, i, "first") || W(x, i, "few");
 }
 
+/* First-token dispatch: which words may start an expression.  Function
+ * words, tense markers, units and currencies never do, except "the"/"a"/
+ * "an" before a time word and "in the past". */
+static bool trigger(const tx *x, size_t i) {
+    const cri_lexicon_entry *e = cri_lx_entry(x->t[i].lex);
+    if (!e) return false;
+    switch (e->cls) {
+    case CRI_LC_MONTH: case CRI_LC_WDAY: case CRI_LC_NUMW: case CRI_LC_ORD: case CRI_LC_TUNIT:
+    case CRI_LC_DPART: case CRI_LC_SEASON: case CRI_LC_REL: case CRI_LC_SET: case CRI_LC_HOLIDAY:
+        return true;
+    case CRI_LC_FUNC: {
+        const char *w = e->w;
+        if (w[0] == 'q' && w[1] && !w[2]) return true;
+        if (i + 1 >= x->n || !x->t[i + 1].lex) return false;
+        if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) return true;
+        if (!strcmp(w, "in")) return W(x, i + 1, "the") && W(x, i + 2, "past");
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
 static cr_status push(tx *x, const res *r, size_t end) {
     cr_doc *d = x->d;
     cri_timex *t = CRI_PUSH(d->dates, d->n_dates, d->cap_dates);
@@ -1432,7 +1493,7 @@ static cr_status run_span(tx *x, uint32_t a, uint32_t b, const cri_lexer *lx) {
     while (i < x->n) {
         const cri_lxtok *k = &x->t[i];
         if (x->bound[i]) x->sday_ok = false;
-        if (k->kind == CRI_LX_PUNCT || (k->kind == CRI_LX_WORD && !k->lex)) { i++; continue; }
+        if (k->kind == CRI_LX_PUNCT || (k->kind == CRI_LX_WORD && !trigger(x, i))) { i++; continue; }
         size_t e = match(x, i, &r);
         if (e <= i || !r.value[0]) { i++; continue; }
         if (r.first > 0 && W(x, r.first - 1, "the") && takes_the(x, r.first)) r.first--;
@@ -1460,9 +1521,9 @@ cr_status cri_timex_find(cr_ctx *ctx, cr_doc *d) {
     x.prev_m = malloc(MAX_SENT_TOKS * sizeof *x.prev_m);
     x.next_m = malloc(MAX_SENT_TOKS * sizeof *x.next_m);
     x.bound = malloc(MAX_SENT_TOKS * sizeof *x.bound);
-    cri_lexer *lx = malloc(sizeof *lx);
+    cri_lexer lxs, *lx = &lxs;
     cr_status st = CR_OK;
-    if (!x.t || !x.tense || !x.prev_m || !x.next_m || !x.bound || !lx) {
+    if (!x.t || !x.tense || !x.prev_m || !x.next_m || !x.bound) {
         st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
         goto cleanup;
     }
@@ -1473,33 +1534,7 @@ cr_status cri_timex_find(cr_ctx *ctx, cr_doc *d) {
         x.pw = wday_of(days_from_civil(x.py, x.pm, x.pd));
         snprintf(x.pub_iso, sizeof x.pub_iso, "%04d-%02d-%02d", x.py, x.pm, x.pd);
     }
-    /* Month-first numeric dates for outlets in the Americas: a published
-     * time with a UTC offset from -03:00 to -10:00, or a .us address. */
-    if (d->published) {
-        const char *p = d->published;
-        size_t n = strlen(p);
-        if (n >= 6 && p[n - 6] == '-' && p[n - 3] == ':' && cri_isdigit((unsigned char)p[n - 5])) {
-            int h = (p[n - 5] - '0') * 10 + (p[n - 4] - '0');
-            if (h >= 3 && h <= 10) x.us_order = true;
-        }
-    }
-    if (d->url && strstr(d->url, ".us/")) x.us_order = true;
-    if (!x.us_order) {
-        /* a US time zone in the text ("9:00 PM PDT", "11 a.m. EST") */
-        static const char *const zones[] = {"M EST", "M EDT", "M CST", "M CDT", "M MST", "M MDT", "M PST",
-                                            "M PDT", "M ET", "M PT", "m EST", "m EDT", "m ET", "m PT",
-                                            ". EST", ". EDT", ". ET", ". PT", ". PST", ". PDT"};
-        for (size_t z = 0; z < sizeof zones / sizeof zones[0] && !x.us_order; z++) {
-            const char *p = d->body;
-            size_t zl = strlen(zones[z]);
-            while ((p = memmem(p, d->body_len - (size_t)(p - d->body), zones[z], zl)) != NULL) {
-                size_t off = (size_t)(p - d->body) + zl;
-                if (off >= d->body_len || !cri_isalnum((unsigned char)d->body[off])) { x.us_order = true; break; }
-                p += zl;
-            }
-        }
-    }
-
+    x.us_checked = false;
     /* Lines (paragraphs), not d->sents: a sentence splitter may cut at
      * "Feb." or "a.m."; sentence ends are found again for tense only. */
     for (uint32_t a = 0; a < d->body_len && st == CR_OK;) {
@@ -1519,6 +1554,5 @@ cleanup:
     free(x.prev_m);
     free(x.next_m);
     free(x.bound);
-    free(lx);
     return st;
 }

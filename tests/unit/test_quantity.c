@@ -161,6 +161,7 @@ int main(void) {
     cr_options_init(&o);
     o.raw = 1;
     if (cr_ctx_new(&o, &ctx) != CR_OK) return 1;
+    CHECK(cri_lx_selfcheck());   /* lib/numwords_slots.h matches the lexicon */
     seeds();
     kinds();
     ranges();
