@@ -546,14 +546,22 @@ int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n);
 #define CRI_NER_SCRATCH 96
 #define CRI_NER_NCLS 6
 #define CRI_NER_NTRANS ((CRI_NER_NLABELS + 1) * CRI_NER_NLABELS)
-void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
-                      uint32_t *feats, uint8_t *cls, void *scratch);
+/* Returns the sentence mode.  wkey[n] (may be NULL): a key of the word and
+ * mode, which alone decide the first CRI_NER_WORDFEAT features. */
+#define CRI_NER_WORDFEAT 13
+int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
+                     uint32_t *feats, uint8_t *cls, uint64_t *wkey, void *scratch);
 void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_t *emit);
 /* trans: (CRI_NER_NLABELS + 1) x CRI_NER_NLABELS, last row = sentence start;
  * tcls: CRI_NER_NCLS such tables added for the current token's class.
- * score: n * NLABELS, back: n * NLABELS scratch. */
-void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int32_t *trans,
-                     const int32_t *tcls, uint8_t *out, int64_t *score, uint8_t *back);
+ * tab: CRI_NER_NCLS * CRI_NER_NTRANS, both summed, forbidden moves excluded. */
+void cri_ner_trans_tables(const int32_t *trans, const int32_t *tcls, int64_t *tab);
+/* score: n * NLABELS, back: n * NLABELS scratch. */
+void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int64_t *tab,
+                     uint8_t *out, int64_t *score, uint8_t *back);
+/* ner.c: the rules applied after decoding (titles out of names, a person's
+ * name whole, hyphen-joined pieces); labels as cri_ner_viterbi gives them. */
+void cri_ner_fix_spans(const char *text, const cri_ner_tok *t, size_t n, uint8_t *labels);
 /* The embedded model (ner_model.c): false if it is missing or malformed. */
 typedef struct cri_ner_model {
     uint32_t bits;

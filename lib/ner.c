@@ -14,9 +14,25 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Per-word weight sums of recent words (direct-mapped cache): "the", "said"
+ * and the story's names recur, and their rows need not be read again.  A
+ * slot holds the word's own features and its four roles as a neighbour
+ * (previous, next, two before, two after), filled as they are needed. */
+#define WCACHE 1024
+enum { R_SELF, R_M1, R_P1, R_M2, R_P2, R_N };
+typedef struct wslot { uint8_t have; int32_t v[R_N][CRI_NER_NLABELS]; } wslot;
 
 typedef struct tagger {
     cri_ner_model m;
+    int64_t tab[CRI_NER_NCLS * CRI_NER_NTRANS];
+    uint64_t *wkey;
+    uint64_t *ckey;            /* WCACHE keys; 0 = empty */
+    wslot *cache;
+    int32_t (*vec)[R_N][CRI_NER_NLABELS];   /* per token of the window */
     cri_ner_tok *toks;
     uint32_t *feats;
     int32_t *emit;
@@ -28,6 +44,7 @@ typedef struct tagger {
 static void tagger_free(tagger *t) {
     free(t->toks); free(t->feats); free(t->emit); free(t->score);
     free(t->back); free(t->labels); free(t->cls); free(t->scratch);
+    free(t->wkey); free(t->cache); free(t->ckey); free(t->vec);
 }
 
 static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
@@ -42,8 +59,14 @@ static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
     t->back = malloc((size_t)N * L);
     t->labels = malloc(N);
     t->cls = malloc(N);
+    t->wkey = malloc(N * sizeof *t->wkey);
+    t->cache = malloc(WCACHE * sizeof *t->cache);
+    t->ckey = calloc(WCACHE, sizeof *t->ckey);
+    t->vec = malloc(N * sizeof *t->vec);
     t->scratch = malloc((size_t)N * CRI_NER_SCRATCH);
-    if (!t->toks || !t->feats || !t->emit || !t->score || !t->back || !t->labels || !t->cls || !t->scratch) {
+    cri_ner_trans_tables(t->m.trans, t->m.tcls, t->tab);
+    if (!t->toks || !t->feats || !t->emit || !t->score || !t->back || !t->labels || !t->cls || !t->scratch ||
+        !t->wkey || !t->cache || !t->ckey || !t->vec) {
         tagger_free(t);
         return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     }
@@ -79,10 +102,11 @@ static const char *const not_name_words[] = {
 static bool tok_in(const char *text, const cri_ner_tok *k, const char *const *list) {
     size_t n = k->end - k->start;
     char buf[24];
-    if (n == 0 || n >= sizeof buf) return false;
+    if (n == 0 || n >= 13) return false;   /* longer than any listed word */
     for (size_t i = 0; i < n; i++) buf[i] = cri_tolower(text[k->start + i]);
     buf[n] = 0;
-    for (size_t i = 0; list[i]; i++) if (!strcmp(list[i], buf)) return true;
+    for (size_t i = 0; list[i]; i++)
+        if (list[i][0] == buf[0] && !strcmp(list[i], buf)) return true;
     return false;
 }
 
@@ -105,8 +129,9 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
     if (mode == 0)
         /* a title, then name-like words nobody tagged: "President Yoon Suk Yeol" */
         for (size_t i = 0; i + 1 < n; i++) {
-            if (lab[i] != CRI_NER_O || !tok_in(text, &t[i], person_titles) ||
-                !cri_isupper((unsigned char)text[t[i].start]))
+            if (lab[i] != CRI_NER_O || !cri_isupper((unsigned char)text[t[i].start]) ||
+                lab[i + 1] != CRI_NER_O || !tok_name_like(text, &t[i + 1]) ||
+                !tok_in(text, &t[i], person_titles))
                 continue;
             size_t j = i + 1;
             while (j < n && j - i <= 4 && lab[j] == CRI_NER_O && tok_name_like(text, &t[j]) &&
@@ -174,6 +199,74 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
     }
 }
 
+void cri_ner_fix_spans(const char *text, const cri_ner_tok *t, size_t n, uint8_t *labels) {
+    fix_people(text, t, n, labels, cri_ner_sentence_mode(text, t, n));
+}
+
+static inline void add_row(int32_t *acc, const int16_t *w, uint32_t f) {
+    const int16_t *row = w + (size_t)f * CRI_NER_NLABELS;
+#if defined(__SSE2__)
+    /* eight labels at once, widened to 32 bits; the ninth alone */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)row);
+    __m128i sign = _mm_srai_epi16(x, 15);
+    __m128i lo = _mm_unpacklo_epi16(x, sign), hi = _mm_unpackhi_epi16(x, sign);
+    __m128i a0 = _mm_loadu_si128((const __m128i *)(void *)acc);
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(void *)(acc + 4));
+    _mm_storeu_si128((__m128i *)(void *)acc, _mm_add_epi32(a0, lo));
+    _mm_storeu_si128((__m128i *)(void *)(acc + 4), _mm_add_epi32(a1, hi));
+    acc[8] += row[8];
+#else
+    for (int l = 0; l < CRI_NER_NLABELS; l++) acc[l] += row[l];
+#endif
+}
+
+/* cri_ner_emissions, with the word-dependent parts taken from the cache.
+ * Feature layout (ner_feat.c): [0, WORDFEAT) the word's own, then the
+ * previous, next, two-before and two-after words' forms, then the rest. */
+static void emissions(tagger *t, size_t n) {
+    enum { L = CRI_NER_NLABELS, NF = CRI_NER_NFEAT, WF = CRI_NER_WORDFEAT };
+    const int16_t *w = t->m.w;
+    const uint32_t *F = t->feats;
+    for (size_t j = 0; j < n; j++) {
+        uint64_t key = t->wkey[j] | 1;
+        size_t h = (size_t)(key % WCACHE);
+        wslot *sl = &t->cache[h];
+        if (t->ckey[h] != key) { t->ckey[h] = key; sl->have = 0; }
+        /* roles of word j: the feature row its neighbours read for it */
+        uint32_t idx[R_N] = {0};
+        bool need[R_N] = {true, j + 1 < n, j >= 1, j + 2 < n, j >= 2};
+        if (need[R_M1]) idx[R_M1] = F[(j + 1) * NF + WF + 0];
+        if (need[R_P1]) idx[R_P1] = F[(j - 1) * NF + WF + 1];
+        if (need[R_M2]) idx[R_M2] = F[(j + 2) * NF + WF + 2];
+        if (need[R_P2]) idx[R_P2] = F[(j - 2) * NF + WF + 3];
+        for (int r = 0; r < R_N; r++) {
+            if (!need[r] || (sl->have & (1u << r))) continue;
+            memset(sl->v[r], 0, sizeof sl->v[r]);
+            if (r == R_SELF)
+                for (int k = 0; k < WF; k++) add_row(sl->v[r], w, F[j * NF + k]);
+            else
+                add_row(sl->v[r], w, idx[r]);
+            sl->have |= (uint8_t)(1u << r);
+        }
+        memcpy(t->vec[j], sl->v, sizeof sl->v);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t *f = F + i * NF;
+        int32_t acc[L];
+        memcpy(acc, t->vec[i][R_SELF], sizeof acc);
+        const int32_t *nb[4] = {i >= 1 ? t->vec[i - 1][R_M1] : NULL, i + 1 < n ? t->vec[i + 1][R_P1] : NULL,
+                                i >= 2 ? t->vec[i - 2][R_M2] : NULL, i + 2 < n ? t->vec[i + 2][R_P2] : NULL};
+        for (int r = 0; r < 4; r++) {
+            if (nb[r]) for (int l = 0; l < L; l++) acc[l] += nb[r][l];
+            else add_row(acc, w, f[WF + r]);   /* the sentence edge */
+        }
+        if (i + 1 < n)
+            for (int k = WF + 4; k < NF; k++) __builtin_prefetch(w + (size_t)f[NF + k] * L);
+        for (int k = WF + 4; k < NF; k++) add_row(acc, w, f[k]);
+        memcpy(t->emit + i * L, acc, sizeof acc);
+    }
+}
+
 /* Tag text[start, end) (one sentence or caption); offsets stay relative to text. */
 static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, size_t start,
                           size_t end, int32_t caption) {
@@ -182,10 +275,11 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         size_t used = 0;
         size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
         if (n == 0) break;
-        cri_ner_features(text + pos, t->toks, n, t->m.bits, t->feats, t->cls, t->scratch);
-        cri_ner_emissions(t->m.w, t->feats, n, t->emit);
-        cri_ner_viterbi(t->emit, t->cls, n, t->m.trans, t->m.tcls, t->labels, t->score, t->back);
-        fix_people(text + pos, t->toks, n, t->labels, cri_ner_sentence_mode(text + pos, t->toks, n));
+        int mode = cri_ner_features(text + pos, t->toks, n, t->m.bits, t->feats, t->cls, t->wkey,
+                                    t->scratch);
+        emissions(t, n);
+        cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
+        fix_people(text + pos, t->toks, n, t->labels, mode);
         for (size_t i = 0; i < n;) {
             uint8_t l = t->labels[i];
             if (l == CRI_NER_O) { i++; continue; }
@@ -213,6 +307,7 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
     return CR_OK;
 }
 
+_Static_assert(CRI_NER_NLABELS == 9, "add_row handles eight labels and one");
 _Static_assert(CRI_ENT_PERSON == 0 && CRI_ENT_ORG == 1 && CRI_ENT_PLACE == 2 && CRI_ENT_OTHER == 3,
                "model types follow CRI_ENT_* order");
 

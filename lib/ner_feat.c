@@ -180,8 +180,8 @@ int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n) {
     return 0;
 }
 
-void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
-                      uint32_t *feats, uint8_t *cls, void *scratch) {
+int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
+                     uint32_t *feats, uint8_t *cls, uint64_t *wkey, void *scratch) {
     const uint32_t mask = (1u << bits) - 1;
     wordh *wh = scratch;
     for (size_t i = 0; i < n; i++)
@@ -200,6 +200,8 @@ void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t
         int k = 0;
         cls[i] = (uint8_t)(mode == 1 && c->cls == 2 ? 5 : c->cls);
         uint64_t md = (uint64_t)mode + 1;
+        /* the first CRI_NER_WORDFEAT depend on the word and the mode only */
+        if (wkey) wkey[i] = cri_mix64(c->w + md);
         f[k++] = fx(T_BIAS, 0, mask);
         f[k++] = fx(T_LW, c->lw, mask);
         /* the exact form says little on an all-caps line */
@@ -207,6 +209,7 @@ void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t
         for (int a = 0; a < 4; a++) f[k++] = fx(T_P1 + a, c->pre[a], mask);
         for (int a = 0; a < 4; a++) f[k++] = fx(T_S1 + a, c->suf[a], mask);
         f[k++] = fx(T_SHAPE, c->sh * 31 + md, mask);
+        f[k++] = fx(T_MODELW, c->lw * 7 + md, mask);
         f[k++] = fx(T_LWM1, m1->lw, mask);
         f[k++] = fx(T_LWP1, p1->lw, mask);
         f[k++] = fx(T_LWM2, m2->lw, mask);
@@ -218,12 +221,12 @@ void cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t
         f[k++] = fx(T_SH3, (m1->cls * 8 + c->cls) * 8 + p1->cls + md * 1024, mask);
         f[k++] = fx(T_START, (uint64_t)(i == first_word) * 64 + c->cls * 8 + md, mask);
         f[k++] = fx(T_MODESH, md * 1000 + c->cls * 10 + (i == first_word), mask);
-        f[k++] = fx(T_MODELW, c->lw * 7 + md, mask);
         /* is the word capitalized where capitals are informative? */
         f[k++] = fx(T_CAPCTX, (uint64_t)(c->cls * 8 + p1->cls) * 8 + m2->cls + md * 512 +
                                   (i == first_word) * 4096, mask);
         f[k++] = fx(T_LWSHM1, m1->lw * 131 + c->sh, mask);
     }
+    return mode;
 }
 
 /* ---- decoding ----------------------------------------------------------- */
@@ -235,9 +238,16 @@ static inline bool allowed(int prev, int cur) {
 }
 
 void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_t *emit) {
+    /* the rows are scattered over a few megabytes: ask for the next token's
+     * rows while adding this one's */
+    for (int k = 0; k < CRI_NER_NFEAT && n > 0; k++)
+        __builtin_prefetch(w + (size_t)feats[k] * CRI_NER_NLABELS);
     for (size_t i = 0; i < n; i++) {
         int32_t acc[CRI_NER_NLABELS] = {0};
         const uint32_t *f = feats + i * CRI_NER_NFEAT;
+        if (i + 1 < n)
+            for (int k = 0; k < CRI_NER_NFEAT; k++)
+                __builtin_prefetch(w + (size_t)f[CRI_NER_NFEAT + k] * CRI_NER_NLABELS);
         for (int k = 0; k < CRI_NER_NFEAT; k++) {
             const int16_t *row = w + (size_t)f[k] * CRI_NER_NLABELS;
             for (int l = 0; l < CRI_NER_NLABELS; l++) acc[l] += row[l];
@@ -246,26 +256,44 @@ void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_
     }
 }
 
-void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int32_t *trans,
-                     const int32_t *tcls, uint8_t *out, int64_t *score, uint8_t *back) {
+void cri_ner_trans_tables(const int32_t *trans, const int32_t *tcls, int64_t *tab) {
     enum { L = CRI_NER_NLABELS, T = CRI_NER_NTRANS };
-    const int64_t NEG = INT64_MIN / 4;
+    for (int c = 0; c < CRI_NER_NCLS; c++)
+        for (int p = 0; p <= L; p++)
+            for (int l = 0; l < L; l++)
+                tab[c * T + p * L + l] = allowed(p == L ? -1 : p, l)
+                                             ? (int64_t)trans[p * L + l] + tcls[c * T + p * L + l]
+                                             : INT64_MIN / 4;
+}
+
+void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int64_t *tab,
+                     uint8_t *out, int64_t *score, uint8_t *back) {
+    enum { L = CRI_NER_NLABELS, T = CRI_NER_NTRANS };
     if (n == 0) return;
-    const int32_t *tc = tcls + (size_t)cls[0] * T;
-    for (int l = 0; l < L; l++)
-        score[l] = allowed(-1, l) ? (int64_t)emit[l] + trans[L * L + l] + tc[L * L + l] : NEG;
+    const int64_t *tc = tab + (size_t)(cls[0] % CRI_NER_NCLS) * T;
+    for (int l = 0; l < L; l++) score[l] = tc[L * L + l] + emit[l];
     for (size_t i = 1; i < n; i++) {
         const int64_t *ps = score + (i - 1) * L;
         int64_t *cs = score + i * L;
-        tc = tcls + (size_t)cls[i] * T;
+        tc = tab + (size_t)(cls[i] % CRI_NER_NCLS) * T;
         for (int l = 0; l < L; l++) {
-            int64_t best = NEG; int bp = 0;
-            for (int p = 0; p < L; p++) {
-                if (!allowed(p, l) || ps[p] == NEG) continue;
-                int64_t v = ps[p] + trans[p * L + l] + tc[p * L + l];
-                if (v > best) { best = v; bp = p; }
+            int64_t best;
+            int bp;
+            if (l && !(l & 1)) {
+                /* I-X follows only B-X or I-X */
+                int64_t a = ps[l - 1] + tc[(l - 1) * L + l], b = ps[l] + tc[l * L + l];
+                best = a >= b ? a : b;
+                bp = a >= b ? l - 1 : l;
+            } else {
+                best = ps[0] + tc[l];
+                bp = 0;
+                for (int p = 1; p < L; p++) {
+                    int64_t v = ps[p] + tc[p * L + l];
+                    bp = v > best ? p : bp;
+                    best = v > best ? v : best;
+                }
             }
-            cs[l] = best == NEG ? NEG : best + emit[i * L + l];
+            cs[l] = best + emit[i * L + l];
             back[i * L + l] = (uint8_t)bp;
         }
     }

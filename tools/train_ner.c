@@ -638,7 +638,7 @@ static void featurize(sentset *ss, uint32_t bits) {
         free(s->feats); free(s->cls);
         s->feats = xmalloc(s->n * NF * sizeof *s->feats);
         s->cls = xmalloc(s->n);
-        cri_ner_features(s->text, s->t, s->n, bits, s->feats, s->cls, scratch);
+        cri_ner_features(s->text, s->t, s->n, bits, s->feats, s->cls, NULL, scratch);
     }
     free(scratch);
 }
@@ -667,6 +667,7 @@ static void train(model32 *m, sentset *ss, int epochs) {
     int64_t *score = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *score);
     uint8_t *back = xmalloc(CRI_NER_MAX_TOKS * L);
     uint8_t *pred = xmalloc(CRI_NER_MAX_TOKS);
+    int64_t *tab = xmalloc(CRI_NER_NCLS * CRI_NER_NTRANS * sizeof *tab);
     size_t *order = xmalloc(ss->n * sizeof *order);
     for (size_t i = 0; i < ss->n; i++) order[i] = i;
     uint64_t rng = 0x1234567;
@@ -681,7 +682,8 @@ static void train(model32 *m, sentset *ss, int epochs) {
         for (size_t oi = 0; oi < ss->n; oi++) {
             sent *s = &ss->s[order[oi]];
             emit32(m->w, s->feats, s->n, emit);
-            cri_ner_viterbi(emit, s->cls, s->n, m->tr, m->tc, pred, score, back);
+            cri_ner_trans_tables(m->tr, m->tc, tab);
+            cri_ner_viterbi(emit, s->cls, s->n, tab, pred, score, back);
             toks += s->n;
             int pg = L, pp = L;   /* start row */
             for (size_t i = 0; i < s->n; i++) {
@@ -709,7 +711,7 @@ static void train(model32 *m, sentset *ss, int epochs) {
         fprintf(stderr, "epoch %d: %zu token errors of %zu (%.2f%%)\n", ep + 1, errs, toks,
                 100.0 * (double)errs / (double)(toks ? toks : 1));
     }
-    free(emit); free(score); free(back); free(pred); free(order);
+    free(emit); free(score); free(back); free(pred); free(order); free(tab);
 }
 
 static void write_model(const model32 *m, const char *path) {
@@ -766,6 +768,8 @@ static size_t spans_of(const uint8_t *lab, size_t n, span *out) {
     return k;
 }
 
+static bool raw_model;   /* eval without ner.c's span rules */
+
 static void evaluate(const cri_ner_model *m, sentset *ss, const char *name, bool has_misc) {
     int32_t *emit = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *emit);
     int64_t *score = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *score);
@@ -773,10 +777,13 @@ static void evaluate(const cri_ner_model *m, sentset *ss, const char *name, bool
     uint8_t *pred = xmalloc(CRI_NER_MAX_TOKS);
     span *gs = xmalloc(CRI_NER_MAX_TOKS * sizeof *gs), *ps = xmalloc(CRI_NER_MAX_TOKS * sizeof *ps);
     prf span_p = {0}, typed = {0}, per[4] = {{0}};
+    static int64_t tab[CRI_NER_NCLS * CRI_NER_NTRANS];
+    cri_ner_trans_tables(m->trans, m->tcls, tab);
     for (size_t i = 0; i < ss->n; i++) {
         sent *s = &ss->s[i];
         cri_ner_emissions(m->w, s->feats, s->n, emit);
-        cri_ner_viterbi(emit, s->cls, s->n, m->trans, m->tcls, pred, score, back);
+        cri_ner_viterbi(emit, s->cls, s->n, tab, pred, score, back);
+        if (!raw_model) cri_ner_fix_spans(s->text, s->t, s->n, pred);
         if (!has_misc)   /* data without MISC: predicted MISC spans are not scored */
             for (size_t k = 0; k < s->n; k++) if (pred[k] >= 7) pred[k] = 0;
         size_t ng = spans_of(s->gold, s->n, gs), np = spans_of(pred, s->n, ps);
@@ -903,6 +910,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     size_t len;
+    raw_model = getenv("NER_RAW") != NULL;
     void *data = read_all(argv[2], &len);
     cri_ner_model m;
     if (!data || !cri_ner_model_parse(data, len, &m)) {
