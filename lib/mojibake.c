@@ -67,6 +67,7 @@ typedef struct mj {
     size_t line_pos;
     uint32_t line_no;
     vec32 run, lv[2];         /* scratch: the run, and two level buffers */
+    size_t run_end;           /* text offset just after the current run */
     uint8_t *strength;        /* per run position, scratch */
     size_t strength_cap;
     cri_buf tmp;
@@ -106,19 +107,34 @@ static bool lower_letter(int32_t c) { return c >= 0 && cri_is_lower(c); }
 static bool upper_letter(int32_t c) { return c >= 0 && cri_is_upper(c); }
 static bool any_letter(int32_t c) { return c >= 0 && cri_is_letter(c); }
 
+/* A plain space inside a run may stand for a no-break space (byte 0xA0)
+ * that a later step turned into a space ("Ð ÐžÐ™" for "РОЙ"). */
+static inline int unit_byte(int32_t c) { return c == ' ' ? 0xA0 : hi_byte(c); }
+static inline int32_t as_char(int32_t c) { return c == ' ' ? 0xA0 : c; }
+static inline bool is_c1(int32_t c) { return c >= 0x80 && c <= 0x9F; }
+/* Letters that follow other letters in clean text (Czech š, French œ);
+ * ƒ and the ordinal and micro signs ª º µ count as letters in Unicode but
+ * never follow an accented letter. */
+static inline bool plain_letter(int32_t c) {
+    return c != 0x192 && c != 0xAA && c != 0xBA && c != 0xB5 && any_letter(c);
+}
+
 /* Decode the UTF-8 sequence held by the bytes of chars c[0..need). */
 static int32_t seq_decode(const int32_t *c, int need) {
     unsigned char b[4];
-    for (int i = 0; i < need; i++) b[i] = (unsigned char)hi_byte(c[i]);
+    for (int i = 0; i < need; i++) b[i] = (unsigned char)unit_byte(c[i]);
     int32_t cp;
     size_t k = cri_utf8_decode((const char *)b, (size_t)need, &cp);
     return k == (size_t)need ? cp : -1;
 }
 
+/* Two-byte unit: lead byte L, continuation character t, decoded cp, the
+ * characters p before and q after the unit. */
 static int strength2(int L, int32_t t, int32_t cp, int32_t p, int32_t q) {
-    bool tl = any_letter(t), weird = !attaches(t);
+    if (is_c1(t)) return STRONG;   /* text.c keeps C1 only in mojibake context */
+    bool tl = plain_letter(t), weird = !attaches(t);
     if (L == 0xDF || L >= 0xD2) return NEEDCHAIN;   /* NKo, Hebrew, Arabic, ... */
-    if (L >= 0xCA && L <= 0xCD) {                   /* IPA, modifiers, combining */
+    if (L >= 0xC9 && L <= 0xCD) {                   /* IPA, modifiers, combining */
         switch (cp) {
         case 0x2BB: case 0x2BC: case 0x2C6: case 0x2C7: case 0x2D8: case 0x2D9:
         case 0x2DA: case 0x2DB: case 0x2DC: case 0x2DD:
@@ -134,24 +150,71 @@ static int strength2(int L, int32_t t, int32_t cp, int32_t p, int32_t q) {
     return AMBIG;
 }
 
-static int strength3(int32_t t1, int32_t t2, int32_t cp) {
-    int weird = !attaches(t1) + !attaches(t2);
+static int strength3(int32_t t1, int32_t t2, int32_t cp, int32_t q, bool space) {
+    if (is_c1(t1) || is_c1(t2)) return STRONG;
+    int weird = (!attaches(t1) && !plain_letter(t1)) + (!attaches(t2) && !plain_letter(t2));
     if (cp >= 0xE000 && cp <= 0xF8FF) return NEEDCHAIN;  /* private use */
     if (cp >= 0xFFF0) return NEEDCHAIN;
     if (cp >= 0x2E80) return weird == 2 ? STRONG : NEEDCHAIN;  /* CJK, Hangul, ... */
+    if (weird) return STRONG;
+    /* two closing marks ("»‘") and then a letter: not punctuation */
+    return !space && attaches(t1) && attaches(t2) && any_letter(q) ? STRONG : AMBIG;
+}
+
+static int strength4(const int32_t *t) {
+    if (is_c1(t[0]) || is_c1(t[1]) || is_c1(t[2])) return STRONG;
+    int weird = 0;
+    for (int i = 0; i < 3; i++) weird += !attaches(t[i]) && !plain_letter(t[i]);
     return weird ? STRONG : AMBIG;
 }
 
-static int strength4(const int32_t *t, int32_t cp) {
-    (void)cp;
-    int weird = !attaches(t[0]) + !attaches(t[1]) + !attaches(t[2]);
-    return weird ? STRONG : AMBIG;
+/* Unit flags, one byte per run position (0: no unit starts here). */
+enum { U_LEN = 7, U_QUOTE = 8, U_SHIFT = 4, U_SMASK = 3 << 4, U_SPACE = 64 };
+static inline int u_strength(uint8_t u) { return (u & U_SMASK) >> U_SHIFT; }
+static inline uint8_t u_with(uint8_t u, int s) { return (uint8_t)((u & ~U_SMASK) | (s << U_SHIFT)); }
+
+/* A two-byte unit whose space stands for 0xA0 and that decodes to a common
+ * letter: à, Š, Π, Р, נ. */
+static bool space_letter(const int32_t *c, int need) {
+    if (need != 2) return false;
+    switch (hi_byte(c[0] & 0xFFFFFF)) {
+    case 0xC3: case 0xC5: case 0xCE: case 0xD0: case 0xD7: return true;
+    default: return false;
+    }
 }
+
+/* "Ã" + space + word: the space is kept (à as a word: "voilÃ tout" after
+ * whitespace was collapsed) unless the word is one Portuguese writes joined
+ * to à: àquele, àquela, àquilo, às.  The text after the run is read from
+ * the document, since the run ends at the first ASCII letter. */
+static bool keep_space_after_a_grave(const mj *st, const int32_t *c, size_t m, size_t k,
+                                     int32_t q) {
+    int32_t qc = k < m ? c[k] & 0xFFFFFF : q;
+    if (qc < 0 || qc >= 0x80 || !cri_isalnum((unsigned char)qc)) return false;
+    if (k < m) return true;
+    const char *t = st->s + st->run_end, *e = st->s + st->n;
+    static const char *const joined[] = {"quele", "quela", "quilo", "queles", "quelas", "s"};
+    for (size_t i = 0; i < sizeof joined / sizeof *joined; i++) {
+        size_t n = strlen(joined[i]);
+        if ((size_t)(e - t) >= n && memcmp(t, joined[i], n) == 0 &&
+            ((size_t)(e - t) == n || !cri_isalpha((unsigned char)t[n])))
+            return false;
+    }
+    return true;
+}
+
+/* Characters a level produced by decoding carry this mark, so the next
+ * level (double encoding) only decodes what the previous one made. */
+#define FRESH ((int32_t)1 << 24)
+#define CH(x) ((x) & (FRESH - 1))
 
 /* One level of repair of c[0..m) (context p before, q after) into out.
- * Returns true when something changed. */
-static bool fix_level(mj *st, const int32_t *c, size_t m, int32_t p, int32_t q, vec32 *out,
-                      size_t *n_stray) {
+ * Level 0 works on the text; it may take doubtful units when the document
+ * has clear mojibake.  Later levels (double encoding) only decode units made
+ * entirely of characters the previous level produced.  Returns true when
+ * something changed. */
+static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, int32_t q,
+                      vec32 *out, size_t *n_stray) {
     if (st->strength_cap < m + 1) {
         size_t cap = (m + 1) * 2;
         uint8_t *np = realloc(st->strength, cap);
@@ -159,71 +222,124 @@ static bool fix_level(mj *st, const int32_t *c, size_t m, int32_t p, int32_t q, 
         st->strength = np;
         st->strength_cap = cap;
     }
-    uint8_t *len = st->strength;   /* unit length at its lead, 0 elsewhere; */
-    /* strength kept in the high bits: len | (strength << 4) */
-    memset(len, 0, m + 1);
+    uint8_t *u = st->strength;
+    memset(u, 0, m + 1);
 
-    /* candidates */
+    /* candidates: a lead and its continuation characters */
     for (size_t k = 0; k < m;) {
-        int L = hi_byte(c[k]);
+        int L = hi_byte(CH(c[k]));
         int need = L >= 0xC2 && L <= 0xDF ? 2 : L >= 0xE0 && L <= 0xEF ? 3 : L >= 0xF0 && L <= 0xF4 ? 4 : 0;
-        if (!need) { k++; continue; }
+        if (!need || (level > 0 && !(c[k] & FRESH))) { k++; continue; }
         int got = 1;
-        while (got < need && k + (size_t)got < m && is_cont(c[k + got])) got++;
-        int32_t pc = k ? c[k - 1] : p;
+        bool space = false;
+        int32_t t[4] = {0, 0, 0, 0};
+        t[0] = CH(c[k]);
+        while (got < need && k + (size_t)got < m) {
+            int32_t x = c[k + got];
+            if (level > 0 && !(x & FRESH)) break;
+            x = CH(x);
+            if (is_cont(x)) { t[got++] = x; continue; }
+            /* at most one space per unit, on the text itself; "Â " is the
+             * stray-Â case below, "â€ " the lost-byte ” */
+            if (x == ' ' && level == 0 && !space && L != 0xC2 &&
+                !(L == 0xE2 && got == 2 && t[1] == 0x20AC)) {
+                space = true;
+                t[got++] = ' ';
+                continue;
+            }
+            break;
+        }
+        int32_t pc = k ? CH(c[k - 1]) : p;
         if (got == need) {
-            int32_t cp = seq_decode(c + k, need);
-            if (cp < 0) { k++; continue; }
-            int32_t qc = k + (size_t)need < m ? c[k + need] : q;
-            int s = need == 2 ? strength2(L, c[k + 1], cp, pc, qc)
-                  : need == 3 ? strength3(c[k + 1], c[k + 2], cp)
-                              : strength4(c + k + 1, cp);
-            len[k] = (uint8_t)(need | (s << 4));
+            int32_t cp = seq_decode(t, need);
+            /* Samaritan .. Arabic Extended-A: never what mojibake hides */
+            if (cp < 0 || (cp >= 0x800 && cp <= 0x8FF)) { k++; continue; }
+            int32_t qc = k + (size_t)need < m ? CH(c[k + need]) : q;
+            int32_t a1 = as_char(t[1]), a2 = as_char(t[2]), a3 = as_char(t[3]);
+            int32_t tt[3] = {a1, a2, a3};
+            int s = need == 2 ? strength2(L, a1, cp, pc, qc)
+                  : need == 3 ? strength3(a1, a2, cp, qc, space)
+                              : strength4(tt);
+            if (space && need == 2 && s == STRONG && !is_c1(a1))
+                /* "Ã " alone: strong after a lower-case letter ("voilÃ  "),
+                 * or before a second space ("Ã  la"); not after a capital
+                 * ("IRMÃ  e" is clean Portuguese with a double space).
+                 * Other leads + space ("stdÇ arşivi") need more evidence. */
+                s = L == 0xC3 && (lower_letter(pc) || (qc == ' ' && !upper_letter(pc)))
+                        ? STRONG : AMBIG;
+            /* a space first of two continuations is most often a word
+             * break after an accented letter ("á „"): only with neighbours
+             * ("ë ˆì½”" for 레코), or with a C1 control ("ç \x81" for 码) */
+            if (space && need == 3 && t[1] == ' ' && !is_c1(a2) && s > NEEDCHAIN)
+                s = NEEDCHAIN;
+            u[k] = (uint8_t)(need | (s << U_SHIFT) | (space ? U_SPACE : 0));
             k += (size_t)need;
             continue;
         }
         /* "â€" whose third byte (0x9D of ”) a cp1252 decoder dropped */
-        if (L == 0xE2 && got == 2 && c[k + 1] == 0x20AC) {
-            len[k] = (uint8_t)(2 | (STRONG << 4) | 0x08);
+        if (L == 0xE2 && got == 2 && !space && t[1] == 0x20AC) {
+            u[k] = (uint8_t)(2 | (STRONG << U_SHIFT) | U_QUOTE);
             k += 2;
             continue;
         }
         k++;
     }
-    /* chains: adjacent candidates vouch for each other */
-    size_t prev_k = SIZE_MAX;
-    for (size_t k = 0; k < m; k++) {
-        if (!len[k]) continue;
-        size_t ul = len[k] & 7;
-        if (prev_k != SIZE_MAX && prev_k + (len[prev_k] & 7) == k) {
-            int a = len[prev_k] >> 4, b = len[k] >> 4;
-            if (a >= NEEDCHAIN && b >= NEEDCHAIN) {
-                len[prev_k] = (uint8_t)((len[prev_k] & 0x0F) | (STRONG << 4));
-                len[k] = (uint8_t)((len[k] & 0x0F) | (STRONG << 4));
-            }
+    /* chains: a group of adjacent units with two or more without a space
+     * vouch for each other ("Ð¼Ð¾", "×©×œ", "æ— æ³•"); a unit with a space
+     * in a group of two or more may use the document's evidence */
+    for (size_t k = 0; k < m;) {
+        if (!u[k]) { k++; continue; }
+        size_t g = k, end = k;
+        int solid = 0, units = 0;
+        while (end < m && u[end]) {
+            if (!(u[end] & U_SPACE) && u_strength(u[end]) >= NEEDCHAIN) solid++;
+            units++;
+            end += u[end] & U_LEN;
         }
-        prev_k = k;
-        k += ul - 1;
+        for (size_t j = g; j < end; j += u[j] & U_LEN) {
+            if (solid >= 2 && u_strength(u[j]) >= NEEDCHAIN) u[j] = u_with(u[j], STRONG);
+            if (units >= 2) u[j] |= 128;   /* grouped */
+        }
+        k = end;
     }
     /* output */
     bool changed = false;
     out->n = 0;
     for (size_t k = 0; k < m;) {
-        if (len[k]) {
-            int need = len[k] & 7, s = len[k] >> 4;
-            if (st->dry) { if (s == STRONG) st->strong++; else if (s >= NEEDCHAIN) st->ambig++; }
-            if (s == STRONG || (s >= NEEDCHAIN && st->allow_ambig)) {
-                int32_t cp = (len[k] & 0x08) ? 0x201D : seq_decode(c + k, need);
-                if (vpush(out, cp)) { st->nomem = true; return false; }
+        if (u[k]) {
+            int need = u[k] & U_LEN, s = u_strength(u[k]);
+            bool space = u[k] & U_SPACE;
+            /* doubtful units need the document's evidence; a space may
+             * stand for 0xA0 then only next to another unit or in a common
+             * letter ("Ã " for à, "Å " for Š) */
+            bool doubtful_ok = st->allow_ambig && level < 2 &&
+                               (!space || (u[k] & 128) || space_letter(c + k, need));
+            if (st->dry && level == 0) {
+                if (s == STRONG) st->strong++;
+                else if (s >= NEEDCHAIN) st->ambig++;
+            }
+            if (s == STRONG || (s >= NEEDCHAIN && doubtful_ok)) {
+                int32_t t[4];
+                for (int i = 0; i < need; i++) t[i] = CH(c[k + (size_t)i]);
+                int32_t cp = (u[k] & U_QUOTE) ? 0x201D : seq_decode(t, need);
+                if (vpush(out, cp | FRESH)) { st->nomem = true; return false; }
                 k += (size_t)need;
+                /* "Ã" + space before a word: the no-break space of "à" was
+                 * more likely dropped (whitespace collapsed) than turned into
+                 * this space, which then is the word break: keep it */
+                if (space && need == 2 && cp == 0xE0 && keep_space_after_a_grave(st, c, m, k, q) &&
+                    vpush(out, ' ')) {
+                    st->nomem = true;
+                    return false;
+                }
                 changed = true;
                 continue;
             }
         }
         /* a stray "Â" (U+00C2) where a no-break space was */
-        if (c[k] == 0xC2) {
-            int32_t pc = k ? c[k - 1] : p;
-            int32_t qc = k + 1 < m ? c[k + 1] : q;
+        if (CH(c[k]) == 0xC2) {
+            int32_t pc = k ? CH(c[k - 1]) : p;
+            int32_t qc = k + 1 < m ? CH(c[k + 1]) : q;
             if ((qc == ' ' || qc == '\n' || qc < 0) && pc > ' ' && !upper_letter(pc) &&
                 pc != 0xC2) {
                 k++;
@@ -232,19 +348,7 @@ static bool fix_level(mj *st, const int32_t *c, size_t m, int32_t p, int32_t q, 
                 continue;
             }
         }
-        /* "Ã" whose no-break space was lost, after a lower-case letter
-         * ("voilÃ " for "voilà "): needs corroboration */
-        if (c[k] == 0xC3 && k + 1 == m && (q == ' ' || q == '\n' || q < 0) &&
-            lower_letter(k ? c[k - 1] : p)) {
-            if (st->dry) st->ambig++;
-            else if (st->allow_ambig) {
-                if (vpush(out, 0xE0)) { st->nomem = true; return false; }
-                k++;
-                changed = true;
-                continue;
-            }
-        }
-        if (vpush(out, c[k])) { st->nomem = true; return false; }
+        if (vpush(out, CH(c[k]))) { st->nomem = true; return false; }
         k++;
     }
     return changed;
@@ -267,6 +371,19 @@ static int32_t prev_char(const char *s, size_t i) {
     return cp;
 }
 
+/* Append s[0..n) to b with C1 controls shown as \x9D, not invisibly. */
+static int put_escaped(cri_buf *b, const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = cri_utf8_decode(s + i, n - i, &cp);
+        if (cp >= 0x80 && cp <= 0x9F ? cri_buf_printf(b, "\\x%02X", (unsigned)cp)
+                                     : cri_buf_append(b, s + i, k))
+            return -1;
+        i += k;
+    }
+    return 0;
+}
+
 static void put_utf8(mj *st, cri_buf *b, const int32_t *c, size_t m) {
     if (cri_buf_reserve(b, m * 4)) { st->nomem = true; return; }
     for (size_t i = 0; i < m; i++) b->len += cri_utf8_encode(c[i], b->data + b->len);
@@ -277,6 +394,7 @@ static void put_utf8(mj *st, cri_buf *b, const int32_t *c, size_t m) {
  * st->run.  Repairs it (levels for double encoding), writes the output and
  * reports. */
 static void do_run(mj *st, size_t a, size_t e) {
+    st->run_end = e;
     vec32 *run = &st->run;
     int32_t p = prev_char(st->s, a);
     int32_t q = -1;
@@ -288,7 +406,7 @@ static void do_run(mj *st, size_t a, size_t e) {
     int which = 0;
     for (int level = 0; level < MAX_LEVELS; level++) {
         vec32 *o = &st->lv[which];
-        if (!fix_level(st, cur->v, cur->n, p, q, o, &n_stray)) break;
+        if (!fix_level(st, level, cur->v, cur->n, p, q, o, &n_stray)) break;
         if (st->nomem) return;
         changed = true;
         cur = o;
@@ -296,6 +414,8 @@ static void do_run(mj *st, size_t a, size_t e) {
         if (st->dry) break;   /* level 1 is enough to know there is mojibake */
     }
     if (st->nomem) return;
+    if (cur != run)
+        for (size_t i = 0; i < cur->n; i++) cur->v[i] = CH(cur->v[i]);
     /* C1 controls left: a cp1252 character if the byte has one, else gone */
     bool c1 = false;
     for (size_t i = 0; i < cur->n; i++)
@@ -317,9 +437,8 @@ static void do_run(mj *st, size_t a, size_t e) {
             if (vpush(o, c)) { st->nomem = true; return; }
         }
         cur = o;
-        changed = true;
     }
-    if (!changed || st->dry) return;
+    if (st->dry || (!changed && !c1)) return;
 
     /* write: untouched text since the last change, then the repaired run */
     cri_buf *out = &st->out;
@@ -339,15 +458,22 @@ static void do_run(mj *st, size_t a, size_t e) {
         while (b < a && ((unsigned char)st->s[b] & 0xC0) == 0x80) b++;
         cri_buf *t = &st->tmp;
         t->len = 0;
-        if (cri_buf_append(t, st->s + b, a - b) || cri_buf_append(t, after, alen)) {
+        if (put_escaped(t, st->s + b, e - b)) { st->nomem = true; return; }
+        size_t blen = t->len;
+        if (put_escaped(t, st->s + b, a - b) || cri_buf_append(t, after, alen)) {
             st->nomem = true;
             return;
         }
-        if (cri_doc_add_repair(st->d, "stray-a-circumflex", st->s + b, e - b, t->data, t->len, line))
+        if (cri_doc_add_repair(st->d, "stray-a-circumflex", t->data, blen, t->data + blen,
+                               t->len - blen, line))
             st->nomem = true;
         return;
     }
-    if (cri_doc_add_repair(st->d, "mojibake", st->s + a, e - a, after, alen, line))
+    /* show C1 controls in the report as \x9D, not as invisible characters */
+    cri_buf *t = &st->tmp;
+    t->len = 0;
+    if (put_escaped(t, st->s + a, e - a)) { st->nomem = true; return; }
+    if (changed && cri_doc_add_repair(st->d, "mojibake", t->data, t->len, after, alen, line))
         st->nomem = true;
 }
 
@@ -378,7 +504,16 @@ static void scan(mj *st) {
             int32_t cp;
             size_t k = cri_utf8_decode(s + e, n - e, &cp);
             int b = hi_byte(cp);
-            if (b < 0) break;
+            if (b < 0) {
+                /* one space between (or after) such characters may be a
+                 * no-break space turned into a space: keep it in the run */
+                if (cp == ' ' && st->run.v[st->run.n - 1] != ' ') {
+                    if (vpush(&st->run, ' ')) { st->nomem = true; return; }
+                    e++;
+                    continue;
+                }
+                break;
+            }
             if (b >= 0xC2 && b <= 0xF4) has_lead = true;
             if (cp >= 0x80 && cp <= 0x9F) has_c1 = true;
             if (vpush(&st->run, cp)) { st->nomem = true; return; }

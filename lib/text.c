@@ -21,6 +21,9 @@
 #include "internal.h"
 
 #include <stdio.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Windows-1252 bytes 0x80-0x9F; 0 marks the five undefined bytes (read as
  * Latin-1, i.e. as the C1 control of the same value). */
@@ -63,6 +66,32 @@ static inline bool word_clean(uint64_t w) {
     uint64_t nl = ~(((x & 0x7F * ONES) + 0x7F * ONES) | x) & HIGH; /* b == \n */
     uint64_t del = (w + ONES) & HIGH;                           /* b == 0x7F */
     return ((lt20 & ~nl) | del) == 0;
+}
+
+/* Length of the clean prefix of s[0..n) in whole blocks (8 or 16 bytes):
+ * stops at the block holding the first byte that needs attention. */
+static inline size_t clean_prefix(const char *s, size_t n) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i c20 = _mm_set1_epi8(0x20), nl = _mm_set1_epi8('\n'),
+                  del = _mm_set1_epi8(0x7F);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        /* signed compare: bytes >= 0x80 are negative, so this flags high
+         * bytes and control bytes at once */
+        __m128i bad = _mm_andnot_si128(_mm_cmpeq_epi8(v, nl), _mm_cmplt_epi8(v, c20));
+        bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, del));
+        if (_mm_movemask_epi8(bad)) break;
+        i += 16;
+    }
+#endif
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (!word_clean(w)) break;
+        i += 8;
+    }
+    return i;
 }
 
 typedef struct dec {
@@ -124,7 +153,8 @@ static bool is_cp1252_high(int32_t cp) {
 
 /* Keep a C1 control only when it ends a possible mis-decoded UTF-8 sequence:
  * the up to three characters before it (already in out) are all cp1252
- * characters and one of them could be a UTF-8 lead byte (U+00C2-U+00F4). */
+ * characters (or a space, once a no-break space) and one of them could be a
+ * UTF-8 lead byte (U+00C2-U+00F4). */
 static bool keep_c1(dec *st) {
     const char *s = st->out->data;
     size_t j = st->out->len;
@@ -133,7 +163,8 @@ static bool keep_c1(dec *st) {
         while (b > st->out_base && ((unsigned char)s[b] & 0xC0) == 0x80 && j - b < 4) b--;
         int32_t cp;
         cri_utf8_decode(s + b, j - b, &cp);
-        if (!is_cp1252_high(cp)) return false;
+        /* a space may be a no-break space (0xA0) turned into a space */
+        if (!is_cp1252_high(cp) && cp != ' ') return false;
         if (cp >= 0xC2 && cp <= 0xF4) return true;
         j = b;
     }
@@ -229,14 +260,16 @@ static size_t repair_line(dec *st, size_t bad, size_t from) {
     while (i < le && !st->nomem) step(st, &i);
     if (st->nomem) return le;
 
-    cri_buf before = {0};
+    cri_buf before = {0}, after = {0};
     escape_line(in + ls, le - ls, bad - ls, &before);
-    size_t alen = st->out->len - os;
-    const char *after = st->out->data + os;
-    if (!before.data ||
-        cri_doc_add_repair(st->d, "invalid-utf8", before.data, before.len, after, alen, line))
+    /* the repaired line; C1 controls kept for mojibake.c shown as \xNN */
+    escape_line(st->out->data + os, st->out->len - os, 0, &after);
+    if (!before.data || !after.data ||
+        cri_doc_add_repair(st->d, "invalid-utf8", before.data, before.len, after.data,
+                           after.len, line))
         st->nomem = true;
     cri_buf_free(&before);
+    cri_buf_free(&after);
     return le;
 }
 
@@ -248,12 +281,7 @@ cr_status cri_text_decode(cr_ctx *ctx, cr_doc *d, const char *in, size_t len, cr
     if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0) i = 3;
     size_t run = i;   /* start of the clean bytes not yet copied */
     while (i < len && !st.nomem) {
-        while (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, in + i, 8);
-            if (!word_clean(w)) break;
-            i += 8;
-        }
+        i += clean_prefix(in + i, len - i);
         if (i >= len) break;
         unsigned char c = (unsigned char)in[i];
         if (c < 0x80) {
