@@ -512,9 +512,11 @@ typedef struct cri_lexicon_entry {
     uint8_t cls, val, cls2, val2;
 } cri_lexicon_entry;
 typedef struct cri_lexer {
-    uint16_t slot[2048];       /* lexicon index + 1, open addressing */
+    const uint16_t *slot;      /* lexicon index + 1, open addressing (static table) */
 } cri_lexer;
 void cri_lx_init(cri_lexer *lx);
+/* The static hash table matches the lexicon (a unit test calls it). */
+bool cri_lx_selfcheck(void);
 const cri_lexicon_entry *cri_lx_entry(uint16_t lex);   /* NULL for 0 */
 /* Tokens of body[start, end) into out (at most max); returns the count. */
 size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_t end,
