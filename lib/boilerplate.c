@@ -132,11 +132,13 @@ static bool word_is_domain(const char *w, size_t n) {
 
 /* Scan one trimmed line: shape, vocabulary and key. */
 static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab) {
-    const unsigned char *p = (const unsigned char *)text + l->start;
-    const unsigned char *e = (const unsigned char *)text + l->end;
+    /* work on a local copy the compiler can keep in registers */
+    cri_bline v = *l;
+    const unsigned char *p = (const unsigned char *)text + v.start;
+    const unsigned char *e = (const unsigned char *)text + v.end;
     size_t bl = bullet_len(p, e);
-    if (bl) l->flags |= BL_BULLET;
-    l->cstart = l->start + (uint32_t)bl;
+    if (bl) v.flags |= BL_BULLET;
+    v.cstart = v.start + (uint32_t)bl;
     p += bl;
     uint64_t key = 0x6a09e667f3bcc909ULL;
     int catw[16] = {0};
@@ -150,13 +152,13 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         unsigned char c = *p;
         bool wc = cri_isalnum(c) || (c >= 0x80 && !utf8_sep(p, e));
         if (!wc) {
-            if (c == '@' && p > (const unsigned char *)text + l->cstart && cri_isalnum(p[-1]) &&
+            if (c == '@' && p > (const unsigned char *)text + v.cstart && cri_isalnum(p[-1]) &&
                 p + 1 < e && cri_isalnum(p[1]))
-                l->flags |= BL_EMAIL;
+                v.flags |= BL_EMAIL;
             else if (c == '|' && p[-1] == ' ')
-                l->flags |= BL_PIPE;
+                v.flags |= BL_PIPE;
             else if (c == ':' && p + 2 < e && p[1] == '/' && p[2] == '/')
-                l->flags |= BL_URL;
+                v.flags |= BL_URL;
             p += c >= 0x80 ? utf8_sep(p, e) : 1;
             continue;
         }
@@ -208,80 +210,80 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         uint64_t h64 = (w.q[0] * 0x9E3779B97F4A7C15ULL) ^ (w.q[1] * 0xC2B2AE3D27D4EB4FULL) ^ wl;
         uint32_t h = (uint32_t)(h64 >> 32);
         bool upper = cri_isupper(*ws);
-        l->words++;
-        if (upper) l->caps++;
-        if ((orc & CRI_C_UPPER) && !(orc & CRI_C_LOWER) && wl >= 2) l->allcaps++;
-        if (orc & CRI_C_DIGIT) l->nums++;
+        v.words++;
+        if (upper) v.caps++;
+        if ((orc & CRI_C_UPPER) && !(orc & CRI_C_LOWER) && wl >= 2) v.allcaps++;
+        if (orc & CRI_C_DIGIT) v.nums++;
         key = (key ^ h64) * 0x9E3779B97F4A7C15ULL;
         if (!vocab) continue;
-        if (dot && wl <= 64 && word_is_domain((const char *)ws, (size_t)(p - ws))) l->flags |= BL_URL;
-        if (l->words == 1 && !upper && (orc & (CRI_C_LOWER | CRI_C_HIGH))) l->flags |= BL_LOWER;
+        if (dot && wl <= 64 && word_is_domain((const char *)ws, (size_t)(p - ws))) v.flags |= BL_URL;
+        if (v.words == 1 && !upper && (orc & (CRI_C_LOWER | CRI_C_HIGH))) v.flags |= BL_LOWER;
         int slot = lex_find(h, w.q[0], w.q[1], wl);
         if (slot < 0) {
-            if (l->words == 1) l->first = 0;
+            if (v.words == 1) v.first = 0;
             prev_hit = false;
-            if (wl == 3 && memcmp(w.b, "www", 3) == 0) l->flags |= BL_URL;
+            if (wl == 3 && memcmp(w.b, "www", 3) == 0) v.flags |= BL_URL;
             continue;
         }
         const lexent *x = &LEX[slot];
         uint16_t f = x->flags;
-        if (l->words == 1) l->first = f;
-        if (f & LX_STOP) l->stops++;
-        if (f & LX_YOU) l->you++;
-        if (f & LX_WE) l->we++;
-        if (f & LX_CITE) l->cite++;
-        if (f & LX_SAYS) l->says++;
-        if (f & LX_ROLE) l->role++;
-        if (f & LX_META) l->meta++;
-        if (f & LX_TAGLBL) l->tag++;
-        if (f & LX_CREDIT) l->credit++;
+        if (v.words == 1) v.first = f;
+        if (f & LX_STOP) v.stops++;
+        if (f & LX_YOU) v.you++;
+        if (f & LX_WE) v.we++;
+        if (f & LX_CITE) v.cite++;
+        if (f & LX_SAYS) v.says++;
+        if (f & LX_ROLE) v.role++;
+        if (f & LX_META) v.meta++;
+        if (f & LX_TAGLBL) v.tag++;
+        if (f & LX_CREDIT) v.credit++;
         if (x->cat) {
             catw[x->cat] += x->weight;
-            l->promo += x->weight;
+            v.promo += x->weight;
         }
         /* phrases start with a promo word or an imperative */
         if (prev_hit && promo_bigram(prevw, x->w)) {
-            l->flags |= BL_BIGRAM;
-            l->promo += 8;
+            v.flags |= BL_BIGRAM;
+            v.promo += 8;
         }
         prev_hit = x->cat || (f & LX_IMP);
         if (prev_hit) memcpy(prevw, x->w, 16);
     }
     if (p < e) {
-        l->flags |= BL_LONG;
-        uint16_t head_words = l->words;
+        v.flags |= BL_LONG;
+        uint16_t head_words = v.words;
         bool in = false;
         for (const unsigned char *q = p; q < e; q++) {
             bool sp = *q == ' ';
             if (!sp && !in) {
-                l->words++;
-                if (cri_isupper(*q)) l->caps++;
+                v.words++;
+                if (cri_isupper(*q)) v.caps++;
                 /* cue words of cites: according, citing, cited, quoted,
                  * quoting, reported, reports, said, says */
                 unsigned char c0 = *q | 0x20;
                 if (vocab && (c0 == 'a' || c0 == 'c' || c0 == 'q' || c0 == 'r' || c0 == 's') && e - q >= 4) {
                     uint32_t w4 = ((uint32_t)(q[0] | 0x20) << 24) | ((uint32_t)q[1] << 16) |
                                   ((uint32_t)q[2] << 8) | q[3];
-                    if (w4 == 0x73616964u || w4 == 0x73617973u) l->says++;              /* said says */
+                    if (w4 == 0x73616964u || w4 == 0x73617973u) v.says++;              /* said says */
                     else if (w4 == 0x6163636fu || w4 == 0x63697469u || w4 == 0x71756f74u ||
                              w4 == 0x7265706fu)                                       /* acco citi quot repo */
-                        l->cite++;
+                        v.cite++;
                 }
             }
             in = !sp;
         }
         key ^= cri_hash64(p, (size_t)(e - p), seed);
         /* the promo weight of the whole line, estimated from its head */
-        if (head_words && l->words > head_words)
-            l->promo = (int32_t)((int64_t)l->promo * l->words / head_words);
+        if (head_words && v.words > head_words)
+            v.promo = (int32_t)((int64_t)v.promo * v.words / head_words);
         if (vocab) {
             const unsigned char *at = memchr(p, '@', (size_t)(e - p));
-            if (at && at > p && at + 1 < e && cri_isalnum(at[-1]) && cri_isalnum(at[1])) l->flags |= BL_EMAIL;
+            if (at && at > p && at + 1 < e && cri_isalnum(at[-1]) && cri_isalnum(at[1])) v.flags |= BL_EMAIL;
         }
     }
-    l->key = cri_mix64(key ^ seed ^ l->words);
+    v.key = cri_mix64(key ^ seed ^ v.words);
     /* how it ends */
-    const unsigned char *base = (const unsigned char *)text + l->cstart;
+    const unsigned char *base = (const unsigned char *)text + v.cstart;
     const unsigned char *q = e;
     while (q > base) {
         unsigned char c = q[-1];
@@ -298,19 +300,20 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
     }
     if (q > base) {
         unsigned char c = q[-1];
-        if (c == '.' || c == '!' || c == '?') l->flags |= BL_TERM;
-        if (c == '!') l->flags |= BL_EXCL;
-        if (c == '?') l->flags |= BL_QMARK;
-        if (c == ':') l->flags |= BL_COLON;
+        if (c == '.' || c == '!' || c == '?') v.flags |= BL_TERM;
+        if (c == '!') v.flags |= BL_EXCL;
+        if (c == '?') v.flags |= BL_QMARK;
+        if (c == ':') v.flags |= BL_COLON;
         if (c == 0xA6 && q - base >= 3 && q[-3] == 0xE2)
-            l->flags |= BL_TERM;   /* … */
+            v.flags |= BL_TERM;   /* … */
     }
     if (vocab) {
         int best = 0;
         for (int k = 1; k < 13; k++)
             if (catw[k] > catw[best]) best = k;
-        l->cat = (uint8_t)best;
+        v.cat = (uint8_t)best;
     }
+    *l = v;
 }
 
 uint64_t cri_bp_key(const char *s, size_t n, uint64_t seed) {
