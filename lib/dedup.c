@@ -307,6 +307,7 @@ static cr_status index_rare(dd_run *r) {
         }
         r->dd[i].n_elig = elig;
         if (elig < REWRITE_MIN_ALIGNED) continue;
+        /* each distinct stem once per document keeps the index small */
         size_t before = keys.n;
         for (size_t t = 0; t < d->n_toks; t++) {
             const cri_token *tk = &d->toks[t];
@@ -314,7 +315,12 @@ static cr_status index_rare(dd_run *r) {
             uint64_t h = cri_hash64(cri_tok_stem(d, tk), tk->stem_len, tseed) & hmask;
             if (vpush(&keys, (h << ib) | i)) goto oom;
         }
-        (void)before;
+        if (keys.n == before) continue;
+        if (cri_sort_u64(keys.v + before, keys.n - before)) goto oom;
+        size_t w = before;
+        for (size_t k = before; k < keys.n; k++)
+            if (w == before || keys.v[k] != keys.v[w - 1]) keys.v[w++] = keys.v[k];
+        keys.n = w;
     }
     if (cri_sort_u64(keys.v, keys.n)) goto oom;
     /* Document frequency of each term; records (doc | df | term) so that a
