@@ -90,7 +90,8 @@ static const char *const person_titles[] = {
     "commander", "director", "ceo", "coach", "professor", "prof", "prof.", "envoy",
     "sheikh", "emperor", "lord", "lady", "rep", "rep.", "sen", "sen.", "gov", "gov.",
     "chief", "deputy", "officer", "marshal", "admiral", "lieutenant", "sergeant",
-    "detective", "inspector", "bishop", "cardinal", "rev", "rev.", "father", NULL};
+    "detective", "inspector", "bishop", "cardinal", "rev", "rev.", "father", "prime", "vice",
+    NULL};
 
 /* Capitalized words that are not names next to a person's name. */
 static const char *const not_name_words[] = {
@@ -115,6 +116,29 @@ static bool tok_name_like(const char *text, const cri_ner_tok *k) {
     if (!cri_isupper((unsigned char)text[k->start])) return false;
     for (uint32_t i = k->start + 1; i < k->end; i++)
         if (cri_islower((unsigned char)text[i])) return true;
+    return false;
+}
+
+/* Letters, none of them upper case: "smile", "peninsula" (not "iPhone"). */
+static bool tok_lower(const char *text, const cri_ner_tok *k) {
+    bool letter = false;
+    for (uint32_t i = k->start; i < k->end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (cri_isupper(c) || c >= 0x80) return false;
+        if (cri_islower(c)) letter = true;
+    }
+    return letter;
+}
+
+/* "Russian", "North Korean", "Chinese", "British": a people or a language,
+ * by its English ending; capitalized, five letters or more. */
+static bool tok_demonym(const char *text, const cri_ner_tok *k) {
+    size_t n = k->end - k->start;
+    const char *p = text + k->start;
+    if (n < 5 || !cri_isupper((unsigned char)p[0])) return false;
+    static const char *const suf[] = {"ian", "ean", "ese", "ish", NULL};
+    for (int i = 0; suf[i]; i++)
+        if (!memcmp(p + n - 3, suf[i], 3)) return true;
     return false;
 }
 
@@ -157,6 +181,34 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
             set_span(lab, k + 1, b, CRI_ENT_PERSON);
             a = k + 1;
             ty = CRI_ENT_PERSON;
+        }
+        /* a name neither starts nor ends with a lower-case word ("Kim Jon Un
+         * smile", "Korean peninsula"); "of" inside is fine */
+        while (a < b && tok_lower(text, &t[a])) lab[a++] = CRI_NER_O;
+        while (b > a && tok_lower(text, &t[b - 1])) lab[--b] = CRI_NER_O;
+        if (a == b) continue;
+        if (lab[a] != 1 + 2 * ty) lab[a] = (uint8_t)(1 + 2 * ty);
+        if (ty == CRI_ENT_PERSON && b - a >= 2 && tok_in(text, &t[b - 1], person_titles)) {
+            /* "EU Spokesperson", "Russian President": an office; an acronym
+             * before it is the organization */
+            size_t nb = b;
+            while (nb > a && tok_in(text, &t[nb - 1], person_titles)) nb--;
+            for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
+            bool acr = nb == a + 1 && t[a].end - t[a].start >= 2;
+            for (uint32_t q = t[a].start; acr && q < t[a].end; q++)
+                if (!cri_isupper((unsigned char)text[q])) acr = false;
+            if (acr) set_span(lab, a, nb, CRI_ENT_ORG);
+            else if (nb > a && nb - a <= 2 && tok_demonym(text, &t[nb - 1])) set_span(lab, a, nb, CRI_ENT_OTHER);
+            else for (size_t i = a; i < nb; i++) lab[i] = CRI_NER_O;
+            a = b;
+            continue;
+        }
+        if (ty != CRI_ENT_OTHER && b - a <= 2 && tok_demonym(text, &t[b - 1]) &&
+            (b == n || tok_lower(text, &t[b]) || tok_in(text, &t[b], person_titles))) {
+            /* "Korean peninsula", "Russian missiles", "Chinese President" */
+            set_span(lab, a, b, CRI_ENT_OTHER);
+            a = b;
+            continue;
         }
         bool all_titles = true;
         for (size_t i = a; i < b && all_titles; i++)
