@@ -42,7 +42,7 @@ const char *const CRI_R_TITLE = "title", *const CRI_R_BYLINE = "byline",
                   *const CRI_R_TAGS = "tags", *const CRI_R_REPEATED = "repeated",
                   *const CRI_R_BIO = "author-bio", *const CRI_R_NAV = "navigation",
                   *const CRI_R_RELATED = "related", *const CRI_R_PROMO = "promo",
-                  *const CRI_R_ABOUT = "about";
+                  *const CRI_R_ABOUT = "about", *const CRI_R_EMBED = "embed";
 
 /* ---- lexicon ------------------------------------------------------------ */
 
@@ -775,6 +775,19 @@ static long credit_start(const char *t, const cri_bline *l) {
     return -1;
 }
 
+/* An embedded post: "pic.twitter.com/...", "— Name (@handle) July 9, 2024". */
+static bool embed_line(const char *t, const cri_bline *l) {
+    const char *s = t + l->cstart;
+    size_t n = l->end - l->cstart;
+    if (memmem(s, n, "pic.twitter.com/", 16)) return true;
+    if (l->words > 14 || !l->nums) return false;
+    const char *h = memmem(s, n, "(@", 2);
+    if (!h) return false;
+    const char *q = h + 2;
+    while (q < s + n && (cri_isalnum((unsigned char)*q) || *q == '_')) q++;
+    return q > h + 2 && q < s + n && *q == ')';
+}
+
 /* A time stamp alone on its line (live blogs): "23:58 BST", "10.32am",
  * "2:15 p.m. ET". */
 static bool time_line(const char *t, const cri_bline *l) {
@@ -834,7 +847,9 @@ static bool related_prefix(const char *t, const cri_bline *l) {
                                     "you may also like", "you might also like", "most read",
                                     "most popular", "trending", "read next", "up next",
                                     "expanded coverage", "further reading", "latest news",
-                                    "more stories", "top stories", "editor's picks"};
+                                    "more stories", "top stories", "editor's picks", "related ",
+                                    "explore more", "more in ", "more about", "lire aussi",
+                                    "mehr zum thema", "leer m\xc3\xa1s", "see more", "show more"};
     for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
         if (ieq_prefix(s, n, P[k])) return true;
     return false;
@@ -845,6 +860,9 @@ static bool credits_line(const char *t, const cri_bline *l) {
     const char *s = t + l->cstart;
     size_t n = l->end - l->cstart;
     if (n && *s == '(') s++, n--;
+    if (l->words <= 20 && (memmem(s, n, "contributed to this report", 26) ||
+                           memmem(s, n, "contributed reporting", 21)))
+        return true;
     return l->words <= 30 &&
            (ieq_prefix(s, n, "reporting by") || ieq_prefix(s, n, "additional reporting") ||
             ieq_prefix(s, n, "editing by") || ieq_prefix(s, n, "writing by") ||
@@ -967,6 +985,15 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
         }
         if (credits_line(text, l)) {
             l->reason = CRI_R_BYLINE;
+            continue;
+        }
+        if (l->words == 0) {
+            /* "***", "___", "###": separators */
+            l->reason = CRI_R_NAV;
+            continue;
+        }
+        if (embed_line(text, l)) {
+            l->reason = CRI_R_EMBED;
             continue;
         }
         if (time_line(text, l)) {

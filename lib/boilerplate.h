@@ -65,7 +65,7 @@ typedef struct cri_bline {
 extern const char *const CRI_R_TITLE, *const CRI_R_BYLINE, *const CRI_R_DATELINE,
     *const CRI_R_CAPTION, *const CRI_R_CREDIT, *const CRI_R_SOURCE, *const CRI_R_TAGS,
     *const CRI_R_REPEATED, *const CRI_R_BIO, *const CRI_R_NAV, *const CRI_R_RELATED,
-    *const CRI_R_PROMO, *const CRI_R_ABOUT;
+    *const CRI_R_PROMO, *const CRI_R_ABOUT, *const CRI_R_EMBED;
 
 /* Sentence-like: enough words and a sentence end, or long. */
 static inline bool cri_bl_sentence(const cri_bline *l) {

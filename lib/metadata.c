@@ -180,6 +180,16 @@ static size_t count_words(const char *s, size_t n) {
     return w;
 }
 
+static const char *known_agency(const char *s, size_t n);
+
+static bool is_role(const char *w, size_t n) {
+    static const char *const R[] = {"reporter", "writer", "correspondent", "editor", "journalist",
+                                    "columnist", "contributor", "producer", "photographer"};
+    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++)
+        if (ieq(w, n, R[i])) return true;
+    return false;
+}
+
 /* Set d->byline from a name at s (after "By "): up to a separator. */
 static bool take_byline(cr_doc *d, const char *s, size_t n) {
     size_t e = 0;
@@ -189,6 +199,27 @@ static bool take_byline(cr_doc *d, const char *s, size_t n) {
         if ((unsigned char)c == 0xE2 || (unsigned char)c == 0xC2) break;   /* dashes, bullets, · */
         if (c == ' ' && e + 2 < n && s[e + 1] == '-' && s[e + 2] == ' ') break;
         e++;
+    }
+    /* "JOHN SMITH Associated Press", "Jane Roe Staff Writer": the name ends
+     * where an organization or a role begins */
+    {
+        size_t i = 0, words = 0;
+        while (i < e) {
+            while (i < e && s[i] == ' ') i++;
+            size_t b = i;
+            while (i < e && s[i] != ' ') i++;
+            if (i > b && words >= 2) {
+                const char *w = s + b;
+                size_t wl = i - b;
+                if (known_agency(w, wl) || ieq(w, wl, "associated") || ieq(w, wl, "staff") ||
+                    ieq(w, wl, "senior") || ieq(w, wl, "special") || ieq(w, wl, "chief") ||
+                    ieq(w, wl, "political") || ieq(w, wl, "news") || is_role(w, wl)) {
+                    e = b;
+                    break;
+                }
+            }
+            if (i > b) words++;
+        }
     }
     while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '.')) {
         if (s[e - 1] == '.' && e >= 2 && cri_isupper((unsigned char)s[e - 2]) &&
@@ -311,6 +342,22 @@ void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cr
     if (have_tkey)
         for (size_t i = 0; i < n; i++)
             if (L[i].key == tkey && (!L[i].reason || L[i].reason == CRI_R_REPEATED)) L[i].reason = CRI_R_TITLE;
+    /* "Title | Site", "Title - Site" at the head is the title too */
+    if (d->title) {
+        size_t tl = strlen(d->title);
+        for (size_t i = 0; i < head; i++) {
+            cri_bline *l = &L[i];
+            const char *s = text + l->cstart;
+            size_t ln = l->end - l->cstart;
+            if (l->reason || ln <= tl + 2 || memcmp(s, d->title, tl) != 0) continue;
+            const char *r = s + tl;
+            while (r < s + ln && *r == ' ') r++;
+            if (*r == '|' || *r == '-' || *r == ':' || ((unsigned char)*r == 0xE2 && r + 2 < s + ln &&
+                                                        (unsigned char)r[1] == 0x80 &&
+                                                        ((unsigned char)r[2] == 0x93 || (unsigned char)r[2] == 0x94)))
+                if (ln - tl < 60) l->reason = CRI_R_TITLE;
+        }
+    }
 
     /* byline: the lines right after the title (or at the top) */
     size_t from = title < n ? title + 1 : 0, seen = 0;
@@ -566,6 +613,24 @@ static int org_after(cr_doc *d, const char *p, const char *e) {
         /* "the Reuters news agency" */
         int rc = add_org(d, nm.s, nm.n);
         if (rc || d->n_cites) return rc;
+    }
+    /* "a statement from the Foreign Ministry", "data from Bloomberg", "a
+     * report by Reuters": a few lower-case words, then by/from/of and a name */
+    if (!nm.n) {
+        const char *q = p;
+        for (int k = 0; k < 5 && q < e; k++) {
+            const char *r2 = q;
+            span x = next_word(&r2, e);
+            if (!x.n || cri_isupper((unsigned char)x.s[0]) || (r2 < e && *r2 != ' ')) break;
+            q = r2;
+            if (ieq(x.s, x.n, "by") || ieq(x.s, x.n, "from") || ieq(x.s, x.n, "of")) {
+                bool poss2;
+                const char *after2;
+                span nm2 = cap_name(q, e, &poss2, &after2);
+                if (nm2.n && !poss2) return add_org(d, nm2.s, nm2.n);
+                break;
+            }
+        }
     }
     /* descriptor phrase then ", Name" */
     const char *q = after;

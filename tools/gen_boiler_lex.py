@@ -64,6 +64,12 @@ add("click tap download notifications javascript", "cta", 8)
 add("app apps podcast browser unlock bookmark alerts", "cta", 4)
 add("follow watch listen join enjoy here today free now get", "cta", 2)
 
+# a few other languages' promo words (shape rules do the rest there)
+add("abonnieren abonnez abonnement suscr\u00edbete suscribete suscribirse assine", "subscription", 8)
+add("teilen partager compartir condividi", "share", 4)
+add("werbung publicit\u00e9 publicidad pubblicit\u00e0", "advertisement", 8)
+add("anzeige", "advertisement", 4)
+add("kommentare commentaires comentarios commenti", "comments", 4)
 add("you your yours yourself you're you'll you've you'd", "", 0, "YOU")
 add("we us our ours we're we've", "", 0, "WE")
 add("subscribe sign click tap read follow share download get join enjoy support give become "
