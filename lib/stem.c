@@ -119,6 +119,28 @@ static inline uint32_t key_hash(const char *k, size_t n, uint64_t seed) {
     return h32 ? h32 : 1;
 }
 
+/* key_hash for a key followed by at least 16 readable bytes: two plain
+ * loads instead of variable-length copies (which stall store forwarding). */
+static inline uint32_t key_hash_padded(const char *k, size_t n, uint64_t seed) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t a, b;
+    memcpy(&a, k, 8);
+    memcpy(&b, k + 8, 8);
+    if (n < 8) {
+        a &= ((uint64_t)1 << (8 * n)) - 1;
+        b = 0;
+    } else if (n < 16) {
+        b = n == 8 ? 0 : b & (((uint64_t)1 << (8 * (n - 8))) - 1);
+    }
+    uint64_t h = cri_mix64((a ^ seed) * 0x9E3779B97F4A7C15ULL ^ (b + n) * 0xC2B2AE3D27D4EB4FULL);
+    if (n > 16) h = cri_hash64(k, n, h);
+    uint32_t h32 = (uint32_t)(h >> 32);
+    return h32 ? h32 : 1;
+#else
+    return key_hash(k, n, seed);
+#endif
+}
+
 /* Run libstemmer; NULL when it cannot be made or runs out of memory. */
 static const char *snowball(cr_ctx *ctx, const char *key, size_t len, size_t *sl) {
     if (!ctx->stemmer) {
@@ -212,6 +234,8 @@ int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {
     uint32_t hs[BATCH];
     stem_cache *c = cache_of(ctx);
     if (!c) return 0;   /* no cache memory: the keys stay their own stems */
+    /* 16 bytes of slack after the last key, for key_hash_padded */
+    if (cri_buf_reserve(&d->pool, 16)) return -1;
     for (size_t base = 0; base < n; base += BATCH) {
         size_t m = n - base < BATCH ? n - base : BATCH;
         /* hash the batch and start loading its slots, then probe: the cache
@@ -220,7 +244,7 @@ int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {
             const cri_token *t = &d->toks[idx[base + k]];
             size_t len = t->key_len;
             if (len == 0 || len > KEY_MAX) { hs[k] = 0; continue; }
-            hs[k] = key_hash(d->pool.data + t->key, len, ctx->opt.seed);
+            hs[k] = key_hash_padded(d->pool.data + t->key, len, ctx->opt.seed);
 #if defined(__GNUC__)
             __builtin_prefetch(&c->front[(hs[k] >> 7) & (FRONT_SLOTS - 1)]);
             __builtin_prefetch(&c->slots[hs[k] & (c->n_slots - 1)]);
