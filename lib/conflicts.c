@@ -70,6 +70,74 @@ static size_t name_words(const char *s, size_t n, const char **w, size_t *wl, si
     return k;
 }
 
+/* Spelling conventions are not disagreements: British and American forms
+ * (Centre/Center, Organisation/Organization, Defence/Defense), a plural or
+ * a derived form (Election/Elections, Zealand/Zealander), accents
+ * (Vendôme/Vendome).  Writes a normalized form of w into out. */
+static size_t convention_form(const char *w, size_t n, char *out, size_t size) {
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < size; i++) {
+        char ch = cri_tolower(w[i]);
+        /* ise/ize, yse/yze, our/or, isation/ization, ence/ense */
+        if (ch == 's' && i > 0 && (cri_tolower(w[i - 1]) == 'i' || cri_tolower(w[i - 1]) == 'y') && i + 1 < n &&
+            cri_tolower(w[i + 1]) == 'e')
+            ch = 'z';
+        if (ch == 'u' && i > 0 && cri_tolower(w[i - 1]) == 'o' && i + 1 < n && cri_tolower(w[i + 1]) == 'r') continue;
+        if (ch == 'c' && i + 1 < n && cri_tolower(w[i + 1]) == 'e' && i + 2 == n) ch = 's';
+        if (ch == 'l' && k > 0 && out[k - 1] == 'l') continue;
+        out[k++] = ch;
+    }
+    /* centre -> center, metre -> meter */
+    if (k >= 3 && out[k - 2] == 'r' && out[k - 1] == 'e' && out[k - 3] != 'e') {
+        out[k - 2] = 'e';
+        out[k - 1] = 'r';
+    }
+    out[k] = 0;
+    return k;
+}
+
+static bool ieq_n(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (cri_tolower(a[i]) != cri_tolower(b[i])) return false;
+    return true;
+}
+
+static bool conventional_difference(const char *a, size_t na, const char *b, size_t nb) {
+    for (size_t i = 0; i < na; i++)
+        if ((unsigned char)a[i] >= 0x80) return true;   /* accents, curly apostrophes */
+    for (size_t i = 0; i < nb; i++)
+        if ((unsigned char)b[i] >= 0x80) return true;
+    size_t m = na < nb ? na : nb;
+    bool prefix = true;
+    for (size_t i = 0; i < m && prefix; i++) prefix = cri_tolower(a[i]) == cri_tolower(b[i]);
+    if (prefix) {
+        /* Election/Elections, Zealand/Zealander: an inflection, not another
+         * spelling (Rait/Raite is one) */
+        static const char *const suffixes[] = {"s", "es", "er", "ers", "n", "an", "ian", "ese", "ish", "i", "ed", "ing"};
+        const char *rest = na > nb ? a + m : b + m;
+        size_t rl = (na > nb ? na : nb) - m;
+        for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+            if (strlen(suffixes[k]) == rl && ieq_n(rest, suffixes[k], rl)) return true;
+    }
+    /* Pin-up / Pinup */
+    {
+        size_t i = 0, j = 0;
+        while (i < na && j < nb) {
+            if (a[i] == '-') { i++; continue; }
+            if (b[j] == '-') { j++; continue; }
+            if (cri_tolower(a[i]) != cri_tolower(b[j])) break;
+            i++;
+            j++;
+        }
+        while (i < na && a[i] == '-') i++;
+        while (j < nb && b[j] == '-') j++;
+        if (i == na && j == nb) return true;
+    }
+    char fa[80], fb[80];
+    size_t la = convention_form(a, na < 70 ? na : 70, fa, sizeof fa), lb = convention_form(b, nb < 70 ? nb : 70, fb, sizeof fb);
+    return la == lb && memcmp(fa, fb, la) == 0;
+}
+
 bool cri_brief_name_variant(const char *a, size_t na, const char *b, size_t nb) {
     const char *wa[8], *wb[8];
     size_t la[8], lb[8];
@@ -77,10 +145,14 @@ bool cri_brief_name_variant(const char *a, size_t na, const char *b, size_t nb) 
     if (ka != kb || ka < 2 || ka > 6) return false;
     size_t same = 0, diff = 0;
     for (size_t i = 0; i < ka; i++) {
+        /* a possessive is not part of the name */
+        if (la[i] > 2 && wa[i][la[i] - 2] == '\'' && cri_tolower(wa[i][la[i] - 1]) == 's') la[i] -= 2;
+        if (lb[i] > 2 && wb[i][lb[i] - 2] == '\'' && cri_tolower(wb[i][lb[i] - 1]) == 's') lb[i] -= 2;
         if (la[i] == lb[i] && cri_brief_edit_distance(wa[i], la[i], wb[i], lb[i], 0) == 0) {
             same++;
             continue;
         }
+        if (conventional_difference(wa[i], la[i], wb[i], lb[i])) return false;
         /* a spelling variant keeps the initial and the rough length */
         if (cri_tolower(wa[i][0]) != cri_tolower(wb[i][0])) return false;
         size_t m = la[i] < lb[i] ? la[i] : lb[i];
@@ -299,9 +371,80 @@ static bool numbers_agree(double a, const char *qa, double b2, const char *qb) {
     return diff <= 0.01 * m;
 }
 
+/* Content stems within four words of a quantity, its own words excluded. */
+static size_t context_stems(cr_corpus *c, cri_brief *b, uint32_t unit, const cri_quantity *q, const char **out,
+                            size_t *lens, size_t max) {
+    const cri_bunit *u = &b->units[unit];
+    const cr_doc *d = c->docs[u->doc];
+    const cri_sentence *s = &d->sents[u->sent];
+    uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+    size_t k = 0;
+    int32_t first = -1, last = -1;
+    for (uint32_t t = s->tok_first; t < te; t++) {
+        if (d->toks[t].end > q->start && first < 0) first = (int32_t)t;
+        if (d->toks[t].start < q->end) last = (int32_t)t;
+    }
+    if (first < 0) return 0;
+    for (int32_t t = first - 4; t <= last + 4 && k < max; t++) {
+        if (t < (int32_t)s->tok_first || t >= (int32_t)te || (t >= first && t <= last)) continue;
+        const cri_token *tk = &d->toks[t];
+        if (tk->flags & (CRI_TOK_STOP | CRI_TOK_PUNCT) || tk->stem_len < 3) continue;
+        out[k] = cri_tok_stem(d, tk);
+        lens[k] = tk->stem_len;
+        k++;
+    }
+    return k;
+}
+
+static bool same_context(cr_corpus *c, cri_brief *b, uint32_t ua, const cri_quantity *qa, uint32_t ub,
+                         const cri_quantity *qb) {
+    const char *sa[10], *sb[10];
+    size_t la[10], lb[10];
+    size_t na = context_stems(c, b, ua, qa, sa, la, 10), nb = context_stems(c, b, ub, qb, sb, lb, 10);
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (la[i] == lb[j] && memcmp(sa[i], sb[j], la[i]) == 0) return true;
+    return false;
+}
+
+/* "2, 000 feet" in tokenized text: the figure was read from half a number. */
+static bool split_thousands(cr_corpus *c, cri_brief *b, uint32_t unit, const cri_quantity *q) {
+    const cr_doc *d = c->docs[b->units[unit].doc];
+    uint32_t p = q->start;
+    if (p >= 3 && d->body[p - 1] == ' ' && d->body[p - 2] == ',' && cri_isdigit((unsigned char)d->body[p - 3]))
+        return true;
+    uint32_t e = q->end;
+    if (e + 2 < d->body_len && d->body[e] == ',' && d->body[e + 1] == ' ' && cri_isdigit((unsigned char)d->body[e + 2]))
+        return true;
+    return false;
+}
+
+typedef struct qv { const cri_quantity *q; uint32_t unit, sdoc; } qv;
+
+static size_t count_unit(const qv *list, size_t n, uint32_t unit, const char *head) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += list[i].unit == unit && strcmp(list[i].q->unit, head) == 0;
+    return k;
+}
+
+/* Does the sentence hold the number v written in digits anywhere? */
+static bool has_number(cr_corpus *c, cri_brief *b, uint32_t unit, double v) {
+    if (v != floor(v) || v > 1e9) return false;
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%.0f", v);
+    size_t len;
+    const char *t = cri_bunit_text(c, &b->units[unit], &len);
+    for (size_t p = 0; p + (size_t)n <= len; p++) {
+        if (memcmp(t + p, buf, (size_t)n) != 0) continue;
+        bool before = p == 0 || !cri_isdigit((unsigned char)t[p - 1]);
+        bool after = p + (size_t)n == len || !cri_isdigit((unsigned char)t[p + (size_t)n]);
+        if (before && after) return true;
+    }
+    return false;
+}
+
 static int number_conflicts(cr_corpus *c, cri_brief *b, int32_t f) {
     const cri_bfact *F = &b->facts[f];
-    typedef struct qv { const cri_quantity *q; uint32_t unit, sdoc; } qv;
     qv list[128];
     size_t n = 0;
     for (size_t k = 0; k < F->n_units && n < 128; k++) {
@@ -325,6 +468,21 @@ static int number_conflicts(cr_corpus *c, cri_brief *b, int32_t f) {
             const cri_quantity *a = list[i].q, *q2 = list[j].q;
             if (strcmp(a->unit, q2->unit) != 0) continue;
             if (numbers_agree(a->value, a->qualifier, q2->value, q2->qualifier)) continue;
+            /* the same count of the same thing: positive values of one
+             * order, in two sentences that say nearly the same thing, with
+             * the same words around the figure ("41 passengers drowned" /
+             * "63 passengers drowned") */
+            double lo = fmin(a->value, q2->value), hi = fmax(a->value, q2->value);
+            if (lo <= 0 || hi > 2.5 * lo) continue;
+            if (cri_facts_sim(b, list[i].unit, list[j].unit) < 0.35) continue;
+            if (!same_context(c, b, list[i].unit, a, list[j].unit, q2)) continue;
+            if (split_thousands(c, b, list[i].unit, a) || split_thousands(c, b, list[j].unit, q2)) continue;
+            /* a sentence giving several figures of one kind is a line of
+             * statistics, not a count two sources disagree on; and a
+             * sentence that also has the other side's number agrees */
+            if (count_unit(list, n, list[i].unit, a->unit) > 1 || count_unit(list, n, list[j].unit, a->unit) > 1)
+                continue;
+            if (has_number(c, b, list[i].unit, q2->value) || has_number(c, b, list[j].unit, a->value)) continue;
             /* neither article also gives a value agreeing with the other */
             bool bridged = false;
             for (size_t k = 0; k < n && !bridged; k++) {
@@ -353,9 +511,10 @@ static int number_conflicts(cr_corpus *c, cri_brief *b, int32_t f) {
 /* ---- status ------------------------------------------------------------------- */
 
 static int status_of(const cr_doc *d, const cri_sentence *s) {
-    static const char *const arrived[] = {"arrived", "arrive", "arrives", "arriving", "arrival", "landed", "reached"};
-    static const char *const left[] = {"left", "departed", "depart", "departs", "departure", "embarked",
-                                       "embark", "embarks", "leaving"};
+    /* "left" is left out: a left hook, the left wing, "left office" */
+    static const char *const arrived[] = {"arrived", "arrive", "arrives", "arriving", "arrival"};
+    static const char *const left[] = {"departed", "depart", "departs", "departure", "embarked",
+                                       "embark", "embarks", "set off"};
     bool a = false, l = false;
     uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
     for (uint32_t t = s->tok_first; t < te; t++) {
@@ -474,7 +633,9 @@ static int name_conflict_from(cr_corpus *c, cri_brief *b, const char *major, con
     for (size_t i = 0; i < b->n_conflicts; i++)
         if (strcmp(b->conflicts[i].kind, "name") == 0 && b->conflicts[i].n_values >= 2 &&
             ((strcmp(b->conflicts[i].values[0].value, major) == 0 &&
-              strcmp(b->conflicts[i].values[1].value, minor) == 0)))
+              strcmp(b->conflicts[i].values[1].value, minor) == 0) ||
+             (strcmp(b->conflicts[i].values[0].value, minor) == 0 &&
+              strcmp(b->conflicts[i].values[1].value, major) == 0)))
             return 0;
     cri_bconflict *cf = new_conflict(b, "name", fact);
     if (!cf) return b->n_conflicts >= CRI_BRIEF_MAX_CONFLICTS ? 0 : -1;
@@ -549,6 +710,8 @@ static bool title_word(const char *w, size_t n) {
         "Captain", "Colonel", "Major", "Lieutenant", "Sergeant", "Minister", "Pope", "Bishop", "Dr",
         "Mr", "Mrs", "Ms", "Sir", "Lord", "Lady", "Representative", "Rep", "Sen", "Gov", "Gen", "Col",
         "Defense", "Defence", "Foreign", "State", "Vice", "Supreme", "Head", "Police", "Army", "Forces",
+        "CEO", "COO", "CFO", "CTO", "Chair", "Coach", "Manager", "Inspector", "Detective", "Sheriff",
+        "Deputy", "Professor", "Prof", "Father", "Reverend", "Rev", "Saint", "St", "The", "A", "An",
     };
     /* "Commander-in-Chief": a compound is a title when its head is */
     const char *dash = memchr(w, '-', n);
