@@ -31,7 +31,7 @@
  *              and the larger has at least 1.3x the smaller's shingles;
  *   rewrite    the aligned units (sentence pairs, or one sentence with
  *              two adjacent ones, Dice over content stems >= 0.3, in
- *              order) number at least 6 and cover >= 55% of the shorter
+ *              order) number at least 6 and cover >= 50% of the shorter
  *              text's sentences, with mean similarity >= 0.6, and units of
  *              similarity >= 0.5 cover >= 50% of them.
  * Groups are the connected components of the reported pairs; each names a
@@ -50,7 +50,7 @@
 #define CONTAIN_RATIO 1.3
 #define REWRITE_MIN_SIM 0.3      /* a sentence pair counts as aligned */
 #define REWRITE_STRONG_SIM 0.5   /* ... and as a strong pair */
-#define REWRITE_COVERAGE 0.55    /* aligned / eligible sentences of the shorter */
+#define REWRITE_COVERAGE 0.5     /* covered / eligible sentences of the shorter */
 #define REWRITE_STRONG_COVERAGE 0.5
 #define REWRITE_MEAN_SIM 0.6
 #define REWRITE_MIN_ALIGNED 6
@@ -397,10 +397,18 @@ static cr_status add_copy(dd_run *r, size_t a, size_t b, int rel, double j, doub
     if (!p) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
     p->a = r->perm[a];
     p->b = r->perm[b];
-    if (rel != CRI_COPY_CONTAINS && p->a > p->b) {
-        size_t t = p->a;
-        p->a = p->b;
-        p->b = t;
+    if (rel != CRI_COPY_CONTAINS) {
+        /* a: the one published first when both dates are known, else the
+         * one earlier in the input */
+        const cr_doc *da = c->docs[p->a], *db = c->docs[p->b];
+        bool swap = da->has_pub && db->has_pub && da->pub_epoch_min != db->pub_epoch_min
+                        ? db->pub_epoch_min < da->pub_epoch_min
+                        : p->b < p->a;
+        if (swap) {
+            size_t t = p->a;
+            p->a = p->b;
+            p->b = t;
+        }
     }
     p->relation = rel;
     p->jaccard = j;
