@@ -142,6 +142,8 @@ static const cri_lexicon_entry lexicon[] = {
     {"monthly", CRI_LC_SET, 7, 0, 0}, {"annually", CRI_LC_SET, 9, 0, 0},
     {"yearly", CRI_LC_SET, 9, 0, 0}, {"annual", CRI_LC_SET, 9, 0, 0},
     {"nightly", CRI_LC_SET, 4, 0, 0}, {"hourly", CRI_LC_SET, 3, 0, 0},
+    {"quarterly", CRI_LC_SET, 8, 0, 0}, {"current", CRI_LC_REL, 0, 0, 0},
+    {"fiscal", CRI_LC_REL, 0, 0, 0}, {"fy", CRI_LC_REL, 0, 0, 0},
     {"future", CRI_LC_REL, 0, 0, 0}, {"present", CRI_LC_REL, 0, 0, 0},
     {"previously", CRI_LC_REL, 0, 0, 0}, {"nowadays", CRI_LC_REL, 0, 0, 0},
     {"recent", CRI_LC_REL, 0, 0, 0}, {"few", CRI_LC_REL, 0, 0, 0},

@@ -592,9 +592,10 @@ static size_t calendar_at(tx *x, size_t i, res *r, int tense, int how) {
             snprintf(r->value, sizeof r->value, "%04d-%02d", year_at(x, c), m);
             return c + 1;
         }
-        /* MONTH of this/last/next year */
-        if (W(x, j, "of") && (W(x, j + 1, "this") || W(x, j + 1, "last") || W(x, j + 1, "next")) &&
-            W(x, j + 2, "year")) {
+        /* MONTH [of] this/last/next year ("May last year", "July of this year") */
+        size_t cy = W(x, j, "of") ? j + 1 : j;
+        if ((W(x, cy, "this") || W(x, cy, "last") || W(x, cy, "next")) && W(x, cy + 1, "year")) {
+            j = cy - 1;
             int off = W(x, j + 1, "last") ? -1 : W(x, j + 1, "next") ? 1 : 0;
             if (x->pub) {
                 snprintf(r->value, sizeof r->value, "%04d-%02d", x->py + off, m);
@@ -765,6 +766,28 @@ static size_t duration_at(tx *x, size_t i, res *r) {
         if (W(x, e, "old")) return i;
     }
     if (!adj && W(x, e, "old")) return i;           /* "five years old": age */
+    if (W(x, e, "earlier") && !adj && u == 9 && v == 1 && x->pub && i > 0 && P(x, i - 1, ',') == false &&
+        (W(x, i, "a") || W(x, i, "one"))) {
+        /* "a year earlier" in a report compares with the year before */
+        snprintf(r->value, sizeof r->value, "%04d", x->py - 1);
+        r->relative = true;
+        r->type = TY_DATE;
+        return e + 1;
+    }
+    if ((W(x, e, "later") || W(x, e, "earlier")) && !adj && x->has_last_day && v == floor(v) && u >= 4 &&
+        u != 6 && u <= 9) {
+        /* "two days later": from the last date the text gave */
+        int dir = W(x, e, "later") ? 1 : -1, n = (int)v * dir;
+        int64_t base = days_from_civil(x->ly, x->lm, x->ld);
+        if (u == 4) put_day(r->value, base + n);
+        else if (u == 5) put_week(r->value, base + 7 * n);
+        else if (u == 7) put_month(r->value, x->ly, x->lm + n);
+        else if (u == 9) snprintf(r->value, sizeof r->value, "%04d", x->ly + n);
+        else { put_duration(r->value, v, u); r->type = TY_DURATION; return e; }
+        r->anchored = true;
+        r->type = TY_DATE;
+        return e + 1;
+    }
     if (W(x, e, "ago") && !adj) {
         r->first = i;
         if (x->pub && v == floor(v)) shift_value(x, r, u, -(int)v);
@@ -1054,6 +1077,12 @@ static size_t match(tx *x, size_t i, res *r) {
         int tense = tense_near(x, i, i + 1);
         e = calendar_at(x, i, r, tense, 0);
         if (e > i) return e;
+        if (ndig(x, i) <= 2 && GLUED(x, i + 1) && (W(x, i + 1, "th") || W(x, i + 1, "st") || W(x, i + 1, "nd") ||
+                                                   W(x, i + 1, "rd")) && W(x, i + 2, "century") &&
+            ival(x, i) >= 1 && ival(x, i) <= 22) {
+            snprintf(r->value, sizeof r->value, "%02d", ival(x, i) - 1);
+            return i + 3;
+        }
         int y = year_at(x, i);
         if (y > 0) {
             /* "1990s" */
@@ -1269,6 +1298,11 @@ static size_t match(tx *x, size_t i, res *r) {
             }
             return i;
         }
+        if (en->val == 8) {
+            strcpy(r->value, "P3M");
+            r->type = TY_SET;
+            return i + 1;
+        }
         if (en->val) {
             put_duration(r->value, 1, en->val);
             r->type = TY_SET;
@@ -1380,9 +1414,40 @@ static size_t match(tx *x, size_t i, res *r) {
         r->relative = x->pub;
         return i + 1;
     }
+    if (!strcmp(w, "coming") && CLS(x, i + 1, CRI_LC_TUNIT) >= 2 &&
+        cri_tolower(x->body[x->t[i + 1].end - 1]) == 's') {
+        strcpy(r->value, "FUTURE_REF");      /* "in the coming weeks" */
+        if (i > 0 && W(x, i - 1, "the")) r->first = i - 1;
+        return i + 2;
+    }
     if (!strcmp(w, "last") || !strcmp(w, "this") || !strcmp(w, "next") || !strcmp(w, "past") ||
         !strcmp(w, "coming") || !strcmp(w, "previous")) {
         return deictic_at(x, i, r, tense);
+    }
+    if (!strcmp(w, "current")) {
+        /* "the current quarter/year/month/week" */
+        int u = CLS(x, i + 1, CRI_LC_TUNIT);
+        if (u == 5 || u == 7 || u == 8 || u == 9) {
+            if (x->pub) shift_value(x, r, u, 0);
+            else unknown_unit(r, u);
+            if (i > 0 && W(x, i - 1, "the")) r->first = i - 1;
+            return i + 2;
+        }
+        return i;
+    }
+    if (!strcmp(w, "fiscal") || !strcmp(w, "fy")) {
+        /* "fiscal 2024", "fiscal year 2024", "FY2024" (the year named) */
+        size_t c = i + 1;
+        if (W(x, c, "year")) c++;
+        if (year_at(x, c) > 0) {
+            snprintf(r->value, sizeof r->value, "%04d", year_at(x, c));
+            return c + 1;
+        }
+        if (NUM(x, c) && ndig(x, c) == 2 && GLUED(x, c)) {     /* FY24 */
+            snprintf(r->value, sizeof r->value, "20%02d", ival(x, c));
+            return c + 1;
+        }
+        return i;
     }
     if (!strcmp(w, "earlier") || !strcmp(w, "later")) {
         if (W(x, i + 1, "this") || W(x, i + 1, "last") || W(x, i + 1, "next")) {
@@ -1420,7 +1485,7 @@ static size_t match(tx *x, size_t i, res *r) {
         if (e > i) r->mod = qualifier_mod(x, i);
         return e;
     }
-    if (!strcmp(w, "recent") && i > 0 && W(x, i - 1, "in")) {
+    if (!strcmp(w, "recent")) {
         int u = CLS(x, i + 1, CRI_LC_TUNIT);
         if (u >= 4 && x->t[i + 1].end > x->t[i + 1].start &&
             cri_tolower(x->body[x->t[i + 1].end - 1]) == 's') {

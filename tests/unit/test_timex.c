@@ -102,6 +102,14 @@ static void relative(void) {
     CHECK_STR(value("A report released today.", p, "today"), "2024-07-09");
     CHECK_STR(value("Tensions have grown for decades.", p, "decades"), "PXDE");
     CHECK_STR(value("It rained on 9 May.", p, "9 May"), "2024-05-09");
+    CHECK_STR(value("Sales fell in May last year.", p, "May last year"), "2023-05");
+    CHECK_STR(value("Prices will rise in the coming weeks.", p, "the coming weeks"), "FUTURE_REF");
+    CHECK_STR(value("Art of the 19th century.", p, "19th century"), "18");
+    CHECK_STR(value("Profit rose in fiscal 2023.", p, "fiscal 2023"), "2023");
+    CHECK_STR(value("He was arrested on 3 March 2024. Two days later he was freed.", p, "Two days later"),
+              "2024-03-05");
+    CHECK_STR(value("Revenue fell from a year earlier.", p, "a year earlier"), "2023");
+    CHECK_STR(value("The plant opened a year ago.", p, "a year ago"), "2023");
     cr_corpus *c = run("The visit came in mid-June.", p);
     const cri_timex *t = find(c, "mid-June");
     CHECK(t && t->mod && strcmp(t->mod, "MID") == 0);
