@@ -149,7 +149,22 @@ static void set_span(uint8_t *lab, size_t a, size_t b, int ty) {
 
 /* Titles out of names, and a person's name whole: the tagger's spans are
  * adjusted where news writing is regular. */
+/* Lower-case words that may join the parts of a name. */
+static const char *const connectors[] = {
+    "of", "the", "and", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van",
+    "von", "der", "den", "al", "el", "bin", "ibn", "y", "e", "for", "on", "upon", "at", "'s", NULL};
+
 static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab, int mode) {
+    /* any other lower-case word inside a span ends the name there: "Qeshm
+     * island off Iran" is two places */
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (lab[i] == CRI_NER_O || (lab[i] & 1) || !tok_lower(text, &t[i]) ||
+            tok_in(text, &t[i], connectors))
+            continue;
+        uint8_t l = lab[i];
+        lab[i] = CRI_NER_O;
+        if (lab[i + 1] == l) lab[i + 1] = (uint8_t)(l - 1);
+    }
     if (mode == 0)
         /* a title, then name-like words nobody tagged: "President Yoon Suk Yeol" */
         for (size_t i = 0; i + 1 < n; i++) {
