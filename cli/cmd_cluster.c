@@ -19,7 +19,7 @@ static const char *usage =
     "  --json         {\"documents\": [...], \"stories\": [...], \"errors\": [...]}\n"
     "  --pretty       indented JSON (implies --json)\n"
     "  --raw          inputs are clean body text: no title/boilerplate detection\n"
-    "  --threshold T  similarity needed to join a story, in (0, 1] (default 0.15)\n"
+    "  --threshold T  similarity needed to join a story, in (0, 1] (default 0.18)\n"
     "  --stream       read JSON Lines in time order on stdin; write one line per\n"
     "                 article: {\"id\", \"story\", \"score\", \"why\"}\n"
     "  --window W     streaming: close stories idle longer than W (72h, 3d)\n"

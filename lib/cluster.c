@@ -30,17 +30,22 @@
 #include <stdlib.h>
 
 /* Default similarity to join a story, and its rise with the story's size. */
-#define DEFAULT_THRESHOLD 0.15
+#define DEFAULT_THRESHOLD 0.18
 #define SIZE_RISE 0.025       /* per doubling of the story */
 #define SIZE_RISE_MAX 0.10
 /* Weight of the closest member against the centroid in a candidate's score. */
 #define MEMBER_WEIGHT 0.35
 /* Time: no discount within GRACE, then score / (1 + (gap - GRACE) / TAU). */
 #define TIME_GRACE_MIN (24.0 * 60)
-#define TIME_TAU_MIN (48.0 * 60)
+#define TIME_TAU_MIN (10.0 * 24 * 60)
+/* Batch: shortest window (minutes) between a story's articles. */
+#define BATCH_WINDOW_MIN (30.0 * 24 * 60)
+/* Score factor when only one of article and story has a date. */
+#define UNDATED_FACTOR 0.7
 /* Refinement: move only for a clear gain; merge only very close stories. */
 #define MOVE_MARGIN 0.05
-#define MERGE_CENTROID 0.55
+#define MERGE_CENTROID 0.30
+#define MERGE_AVERAGE_LINK 0.6   /* x the join threshold at the merged size */
 
 void cr_cluster_options_init(cr_cluster_options *o) {
     if (!o) return;
@@ -327,6 +332,25 @@ static double size_threshold(const cri_clu *e, uint32_t size) {
     return e->p.threshold + (r < SIZE_RISE_MAX ? r : SIZE_RISE_MAX);
 }
 
+/* What time says about two things (an article or a story, each with a span
+ * of dates [first, last] or none) being one story: a factor on the content
+ * score, or -1 when they are further apart than the window. */
+static double time_factor(const cri_clu *e, bool ha, int64_t a_first, int64_t a_last, bool hb,
+                          int64_t b_first, int64_t b_last) {
+    if (ha != hb) {
+        /* One side dated, the other not: the window cannot vouch for the
+         * pair, so content must carry more of the evidence. */
+        return UNDATED_FACTOR;
+    }
+    if (!ha) return 1.0;
+    int64_t gap = 0;
+    if (a_last < b_first) gap = b_first - a_last;
+    if (b_last < a_first) gap = a_first - b_last;
+    if ((double)gap > e->p.window_min) return -1;
+    double over = (double)gap - TIME_GRACE_MIN;
+    return over > 0 ? 1.0 / (1.0 + over / TIME_TAU_MIN) : 1.0;
+}
+
 /* Score of v against story s; skip: excluded doc (refinement), or UINT32_MAX. */
 static double score_story(const cri_clu *e, const story *s, const cri_feat *v, size_t n,
                           bool has_time, int64_t t, uint32_t skip, double *cen_out) {
@@ -339,14 +363,9 @@ static double score_story(const cri_clu *e, const story *s, const cri_feat *v, s
         if (d > m) m = d;
     }
     double sc = (1 - MEMBER_WEIGHT) * c + MEMBER_WEIGHT * m;
-    if (has_time && s->has_time) {
-        int64_t gap = 0;
-        if (t < s->t_first) gap = s->t_first - t;
-        if (t > s->t_last) gap = t - s->t_last;
-        if ((double)gap > e->p.window_min) return -1;
-        double over = (double)gap - TIME_GRACE_MIN;
-        if (over > 0) sc /= 1.0 + over / TIME_TAU_MIN;
-    }
+    double tf = time_factor(e, has_time, t, t, s->size ? s->has_time : has_time, s->t_first, s->t_last);
+    if (tf < 0) return -1;
+    sc *= tf;
     if (cen_out) *cen_out = c;
     return sc;
 }
@@ -392,18 +411,21 @@ static size_t candidates(cri_clu *e, const cri_feat *v, size_t n) {
             s->acc += q[i].w;
         }
     }
-    /* Keep the most overlapping (ties by slot): sort only when needed. */
-    size_t keep = nc < CRI_CLU_CANDIDATES ? nc : CRI_CLU_CANDIDATES;
-    if (nc > keep) {
-        /* insertion of the best `keep` into the front, one pass over nc */
-        for (size_t i = keep; i < nc; i++) {
-            /* find the weakest kept */
-            size_t w = 0;
-            for (size_t j = 1; j < keep; j++)
-                if (cand_less(e, e->cand[j], e->cand[w])) w = j;
-            if (cand_less(e, e->cand[w], e->cand[i])) e->cand[w] = e->cand[i];
+    /* Keep the most overlapping (ties by slot): a sorted array of the best
+     * `keep`, compared first against its weakest, so one pass over nc. */
+    size_t keep = 0;
+    uint32_t best[CRI_CLU_CANDIDATES];
+    for (size_t i = 0; i < nc; i++) {
+        uint32_t c = e->cand[i];
+        if (keep == CRI_CLU_CANDIDATES && !cand_less(e, best[keep - 1], c)) continue;
+        size_t j = keep < CRI_CLU_CANDIDATES ? keep++ : keep - 1;
+        while (j > 0 && cand_less(e, best[j - 1], c)) {
+            best[j] = best[j - 1];
+            j--;
         }
+        best[j] = c;
     }
+    memcpy(e->cand, best, keep * sizeof *best);
     return keep;
 }
 
@@ -564,7 +586,8 @@ static void close_story(cri_clu *e, uint32_t slot) {
 
 /* Refinement 1: move an article to another story that fits it clearly
  * better than its own story does without it. */
-static int reassign(cri_clu *e, bdoc *bd, const cri_feat *vecs, const uint32_t *order, size_t n) {
+static int reassign(cri_clu *e, const cr_corpus *corpus, bdoc *bd, const cri_feat *vecs,
+                    const uint32_t *order, size_t n) {
     int moved = 0;
     for (size_t r = 0; r < n; r++) {
         uint32_t d = order[r];
@@ -575,14 +598,15 @@ static int reassign(cri_clu *e, bdoc *bd, const cri_feat *vecs, const uint32_t *
         story *S = &e->st[sslot];
         if (S->size < 2) continue;   /* singletons move only by merging */
         if (centroid_add(S, v, nv, -1.0f)) return -1;
-        double own = score_story(e, S, v, nv, false, 0, d, NULL);
+        const cr_doc *doc = corpus->docs[d];
+        double own = score_story(e, S, v, nv, doc->has_pub, doc->pub_epoch_min, d, NULL);
         size_t nc = candidates(e, v, nv);
         double best = own + MOVE_MARGIN;
         uint32_t bslot = UINT32_MAX;
         for (size_t i = 0; i < nc; i++) {
             if (e->cand[i] == sslot) continue;
             const story *T = &e->st[e->cand[i]];
-            double sc = score_story(e, T, v, nv, false, 0, UINT32_MAX, NULL);
+            double sc = score_story(e, T, v, nv, doc->has_pub, doc->pub_epoch_min, UINT32_MAX, NULL);
             if (sc < size_threshold(e, T->size + 1) || sc <= best) continue;
             best = sc;
             bslot = e->cand[i];
@@ -594,7 +618,7 @@ static int reassign(cri_clu *e, bdoc *bd, const cri_feat *vecs, const uint32_t *
         member_forget(S, d);
         docs_remove(S, d);
         S->size--;
-        if (story_take(&e->st[bslot], v, nv, false, 0, d, true)) return -1;
+        if (story_take(&e->st[bslot], v, nv, doc->has_pub, doc->pub_epoch_min, d, true)) return -1;
         if (post_story(e, bslot)) return -1;
         bd[d].story = bslot;
         moved++;
@@ -639,13 +663,11 @@ static int merge_pass(cri_clu *e, bdoc *bd) {
             story *B = &e->st[b];
             if (B->num < A->num) continue;   /* each pair once, older absorbs */
             double c = dot(A->cen, A->n_cen, B->cen, B->n_cen) / (A->cen_norm * B->cen_norm);
-            if (c < MERGE_CENTROID) continue;
-            if (A->has_time && B->has_time) {
-                int64_t gap = B->t_first > A->t_last ? B->t_first - A->t_last
-                            : A->t_first > B->t_last ? A->t_first - B->t_last : 0;
-                if ((double)gap > e->p.window_min) continue;
-            }
-            if (average_link(A, B) < size_threshold(e, A->size + B->size)) continue;
+            double tf = time_factor(e, A->has_time, A->t_first, A->t_last, B->has_time, B->t_first,
+                                    B->t_last);
+            if (tf < 0 || c * tf < MERGE_CENTROID) continue;
+            if (tf * average_link(A, B) < MERGE_AVERAGE_LINK * size_threshold(e, A->size + B->size))
+                continue;
             /* B into A */
             if (centroid_add(A, B->cen, B->n_cen, 1.0f)) return -1;
             for (size_t k = 0; k < B->n_docs; k++) {
@@ -736,8 +758,8 @@ static bool same_ci(const char *a, const char *b) {
     return *a == *b;
 }
 
-static int cmp_u32(const void *a, const void *b) {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
 }
 
@@ -748,20 +770,15 @@ static cr_status make_story(cr_corpus *c, cri_feat_scratch *fs, const story *s, 
     out->n_docs = s->n_docs;
     out->docs = malloc(s->n_docs * sizeof *out->docs);
     if (!out->docs) return CR_ERR_NOMEM;
-    /* members in time order */
-    uint32_t *rk = malloc(s->n_docs * sizeof *rk);
+    /* members in time order: sort (rank, doc) pairs */
+    uint64_t *rk = malloc(s->n_docs * sizeof *rk);
     if (!rk) return CR_ERR_NOMEM;
-    for (size_t i = 0; i < s->n_docs; i++) rk[i] = bd[s->docs[i]].rank;
-    qsort(rk, s->n_docs, sizeof *rk, cmp_u32);
-    /* rank -> doc: find by scanning members (stories are small on average) */
+    for (size_t i = 0; i < s->n_docs; i++) rk[i] = (uint64_t)bd[s->docs[i]].rank << 32 | s->docs[i];
+    qsort(rk, s->n_docs, sizeof *rk, cmp_u64);
     size_t central = 0;
     double best = -1;
     for (size_t i = 0; i < s->n_docs; i++) {
-        for (size_t k = 0; k < s->n_docs; k++)
-            if (bd[s->docs[k]].rank == rk[i]) {
-                out->docs[i] = s->docs[k];
-                break;
-            }
+        out->docs[i] = (uint32_t)rk[i];
         uint32_t d = (uint32_t)out->docs[i];
         double cs = s->cen_norm > 0 ? dot(vecs + bd[d].off, bd[d].n, s->cen, s->n_cen) / s->cen_norm : 0;
         if (cs > best + 1e-9) {
@@ -848,6 +865,10 @@ cr_status cr_corpus_cluster(cr_corpus *c, const cr_cluster_options *o) {
     cri_clu_params p;
     cri_clu_params_default(&p, o);
     p.keep_members = true;
+    /* Batch holds every article in memory anyway: the window that bounds
+     * streaming memory need not cut a story that resumes after a quiet
+     * spell; the time discount still applies. */
+    if (p.window_min < BATCH_WINDOW_MIN) p.window_min = BATCH_WINDOW_MIN;
     cr_status st = CR_OK;
     cri_feat_scratch fs = {0};
     cri_u32map df = {0}, bg = {0};
@@ -891,7 +912,7 @@ cr_status cr_corpus_cluster(cr_corpus *c, const cr_cluster_options *o) {
             goto nomem;
         bd[d].story = res.story;
     }
-    if (reassign(e, bd, vecs, order, n) < 0) goto nomem;
+    if (reassign(e, c, bd, vecs, order, n) < 0) goto nomem;
     if (merge_pass(e, bd) < 0) goto nomem;
 
     /* Stories in order of their first article; ids s1, s2, ... */

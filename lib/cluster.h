@@ -18,7 +18,7 @@
 
 /* ---- bounds (see cr_limits.h for the library-wide ones) ------------------ */
 /* Features kept per article vector. */
-#define CRI_CLU_TOPK 48
+#define CRI_CLU_TOPK 64
 /* Of those, the ones used to look up candidate stories. */
 #define CRI_CLU_QUERY 24
 /* Features kept in a story centroid (the smallest are dropped beyond). */

@@ -367,7 +367,7 @@ static int title_terms(cr_ctx *ctx, cri_feat_scratch *s, const char *title) {
     wtok w[MAXW];
     size_t n = 0;
     cri_buf keys = {0};
-    size_t offs[MAXW], lens[MAXW];
+    size_t offs[MAXW], lens[MAXW], stem_off[MAXW];
     const char *surf[MAXW];
     size_t surfl[MAXW];
     for (size_t i = 0; i < tl && n < MAXW;) {
@@ -392,17 +392,32 @@ static int title_terms(cr_ctx *ctx, cri_feat_scratch *s, const char *title) {
     }
     for (size_t i = 0; i < n; i++) {
         memset(&w[i], 0, sizeof w[i]);
-        w[i].key = keys.data + offs[i];
         w[i].key_len = (uint16_t)(lens[i] > 255 ? 255 : lens[i]);
-        size_t sl;
-        w[i].stem = cri_stem(ctx, w[i].key, w[i].key_len, &sl);
-        if (!w[i].stem) {
-            w[i].stem = w[i].key;
+        /* The stem points into the context's cache, which the next
+         * cri_stem call may move: copy it out (into keys, after the
+         * folded words; pointers are fixed once all are in). */
+        size_t sl = 0;
+        const char *st = cri_stem(ctx, keys.data + offs[i], w[i].key_len, &sl);
+        if (!st || !sl) {
+            st = NULL;
             sl = w[i].key_len;
         }
-        w[i].stem_len = (uint16_t)(sl > 255 ? 255 : sl);
+        if (sl > 255) sl = 255;
+        if (cri_buf_reserve(&keys, sl + 1)) {
+            cri_buf_free(&keys);
+            return -1;
+        }
+        if (!st) st = keys.data + offs[i];   /* after the reserve: no move */
+        stem_off[i] = keys.len;
+        cri_buf_append(&keys, st, sl);      /* fits: reserved */
+        cri_buf_putc(&keys, 0);
+        w[i].stem_len = (uint16_t)sl;
         w[i].surf = surf[i];
         w[i].surf_len = (uint16_t)(surfl[i] > 255 ? 255 : surfl[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        w[i].key = keys.data + offs[i];
+        w[i].stem = keys.data + stem_off[i];
         classify(&w[i], 0);
     }
     int rc = run_terms(s, w, n, TITLE_BOOST, true);
@@ -437,12 +452,9 @@ int cri_feat_terms(cr_ctx *ctx, cri_feat_scratch *s, const cr_doc *d) {
         x->key_len = t->key_len;
         x->stem = cri_tok_stem(d, t);
         x->stem_len = t->stem_len;
-        if (!x->stem_len || t->stem == t->key) {
-            /* no stem from the tokenizer: stem here (cached on ctx) */
-            size_t sl = 0;
-            const char *st = cri_stem(ctx, x->key, x->key_len, &sl);
-            x->stem = st && sl ? st : x->key;
-            x->stem_len = (uint16_t)(st && sl ? (sl > 255 ? 255 : sl) : x->key_len);
+        if (!x->stem_len) {
+            x->stem = x->key;
+            x->stem_len = x->key_len;
         }
         x->surf = d->body + t->start;
         x->surf_len = (uint16_t)(t->end - t->start > 255 ? 255 : t->end - t->start);
