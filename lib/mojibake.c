@@ -544,6 +544,40 @@ cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
               .allow_ambig = allow};
     scan(&st);
     if (st.nomem) goto nomem;
+    /* the text with its repairs */
+    bool changed = st.out.data || st.copied;
+    if (changed && cri_buf_append(&st.out, st.s + st.copied, st.n - st.copied)) goto nomem;
+    /* a C1 control left outside every run goes too, so later stages never
+     * see one (text.c keeps them only next to possible mojibake) */
+    const char *f = changed ? st.out.data : st.s;
+    size_t fn = changed ? st.out.len : st.n;
+    size_t first = SIZE_MAX;
+    for (const char *c = memchr(f, 0xC2, fn); c; c = memchr(c + 1, 0xC2, fn - (size_t)(c + 1 - f))) {
+        size_t at = (size_t)(c - f);
+        if (at + 1 < fn && (unsigned char)c[1] >= 0x80 && (unsigned char)c[1] <= 0x9F) {
+            first = at;
+            break;
+        }
+    }
+    if (first != SIZE_MAX) {
+        if (!changed && cri_buf_append(&st.out, st.s, st.n)) goto nomem;
+        changed = true;
+        uint32_t line = 1;
+        for (size_t i = 0; i < first; i++) line += st.out.data[i] == '\n';
+        char *o = st.out.data;
+        size_t w = first;
+        for (size_t r = first; r < st.out.len;) {
+            if ((unsigned char)o[r] == 0xC2 && r + 1 < st.out.len &&
+                (unsigned char)o[r + 1] >= 0x80 && (unsigned char)o[r + 1] <= 0x9F) {
+                if (st.c1_removed++ == 0) st.c1_line = line;
+                r += 2;
+                continue;
+            }
+            o[w++] = o[r++];
+        }
+        st.out.len = w;
+        o[w] = '\0';
+    }
     if (st.c1_removed) {
         char msg[64];
         int k = snprintf(msg, sizeof msg, "removed %zu control character%s", st.c1_removed,
@@ -551,8 +585,7 @@ cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
         if (cri_doc_add_repair(d, "control", "C1 control", 10, msg, (size_t)k, st.c1_line))
             goto nomem;
     }
-    if (st.out.data || st.copied) {
-        if (cri_buf_append(&st.out, st.s + st.copied, st.n - st.copied)) goto nomem;
+    if (changed) {
         cri_buf_free(text);
         *text = st.out;
         st.out = (cri_buf){0};

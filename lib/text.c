@@ -158,13 +158,21 @@ static bool is_cp1252_high(int32_t cp) {
 static bool keep_c1(dec *st) {
     const char *s = st->out->data;
     size_t j = st->out->len;
+    bool after_space = false;
     for (int k = 0; k < 3 && j > st->out_base; k++) {
         size_t b = j - 1;
         while (b > st->out_base && ((unsigned char)s[b] & 0xC0) == 0x80 && j - b < 4) b--;
         int32_t cp;
         cri_utf8_decode(s + b, j - b, &cp);
-        /* a space may be a no-break space (0xA0) turned into a space */
-        if (!is_cp1252_high(cp) && cp != ' ') return false;
+        /* a space may be a no-break space (0xA0) turned into a space; two
+         * spaces are a word break (mojibake.c's runs stop there too) */
+        if (cp == ' ') {
+            if (after_space) return false;
+            after_space = true;
+        } else {
+            if (!is_cp1252_high(cp)) return false;
+            after_space = false;
+        }
         if (cp >= 0xC2 && cp <= 0xF4) return true;
         j = b;
     }

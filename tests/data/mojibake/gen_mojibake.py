@@ -187,6 +187,26 @@ CLEAN = [
     "PÃO DE AÇÚCAR",
     "ÃËÏÖÜ",
     "Ñoquis á la carte",
+    "Vláda schválila „balíček“ opatření.",
+    "Slovenská vláda: „Áno“, povedal premiér.",
+    "Polská „Solidarność“ slaví výročí.",
+    "modelÇ ailesi ve ürünleri",
+    "IRMÃ  e MÃE chegaram.",
+    "KYLLÄ  hän sanoi.",
+    "É  o fim, disse.",
+    "Hôm qua vào lúc 10 giờ, trời mưa.",
+    "Aquest argument no és vàlid.",
+    "À bientôt ! À demain.",
+    "São Paulo — SÃO PAULO — são paulo",
+    "ΑΘΗΝΑ — Η ΕΛΛΑΔΑ",
+    "МОСКВА, РОССИЯ",
+    "Ð is the Icelandic eth; ð is lowercase.",
+    "Price £5·50 or €6,20",
+    "Cost: ¥500 ¢50 ¤",
+    "He said «ça» and «là».",
+    "Æsop’s fables; Œuvres complètes",
+    "Brontë, Zoë, Noël",
+    "a « b » c",
 ]
 
 
@@ -258,6 +278,20 @@ def main():
         rows.append((mangle(s, "cp1252-nbsp-space"), s.replace("\u00a0", " ")))
         if s.endswith("\u00a0"):
             rows.append((mangle(s, "cp1252")[:-1], s[:-1]))
+    # hand-made: whitespace collapsed or no-break spaces turned into spaces
+    # after mis-decoding, as scraping pipelines do
+    rows += [
+        ("Rendez-vous Ã  la gare, voilÃ  tout.", "Rendez-vous à la gare, voilà tout."),
+        ("Rendez-vous Ã la gare, dÃ©part Ã 10 h.", "Rendez-vous à la gare, départ à 10 h."),
+        ("Ele foi Ã s compras e Ã quele lugar, nÃ£o?", "Ele foi às compras e àquele lugar, não?"),
+        ("Ð Ð¾Ñ\x81Ñ\x81Ð¸Ñ\x8f", "Россия"),
+        ("ÐŸÐ ÐžÐ“Ð Ð\x90ÐœÐ\x90", "ПРОГРАМА"),
+        ("The talks endedâ€ said the envoy.", "The talks ended” said the envoy."),
+        ("Ã\x89lysÃ©e Palace", "Élysée Palace"),
+        ("cafÃ\xa9 and crÃ\xa8me", "café and crème"),
+        ("Å patnÄ› zvolenÃ½ termÃ\xadn", "Špatně zvolený termín"),
+        ("daxilindÉ™ki dÃ¼ymÉ™lÉ™r", "daxilindəki düymələr"),
+    ]
     clean = []
     for s in CLEAN:
         s = s.rstrip("\n")
