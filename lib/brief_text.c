@@ -387,20 +387,28 @@ static void one_brief(out *o, const cr_corpus *c, const cri_story *s, const cri_
     for (size_t i = 0; i < b->n_entities; i++) {
         const cri_bentity *e = &b->entities[i];
         if (e->n_variants < 2 || e->n_docs < 2) continue;
-        if (!any) heading(o, "Names written more than one way");
-        any = true;
-        cri_buf_clear(&line);
-        cri_buf_printf(&line, "%s (also ", e->variants[0].text);
-        for (size_t v = 1; v < e->n_variants && v < 6; v++) {
-            if (v > 1) cri_buf_puts(&line, "; ");
-            cri_buf_printf(&line, "%s in ", e->variants[v].text);
-            for (size_t k = 0; k < e->variants[v].n_docs && k < 6; k++) {
-                label(c, b->docs[e->variants[v].docs[k]].doc, l, sizeof l);
-                cri_buf_printf(&line, "%s%s", k ? ", " : "", l);
+        /* spellings only: "Putin" for "Vladimir Putin" is no news */
+        for (size_t mi = 0; mi < e->n_variants && mi < 8; mi++) {
+            const char *main_name = e->variants[mi].text;
+            size_t shown = 0;
+            cri_buf_clear(&line);
+            cri_buf_printf(&line, "%s (also spelled ", main_name);
+            for (size_t v = mi + 1; v < e->n_variants && shown < 5; v++) {
+                const char *vt = e->variants[v].text;
+                if (!cri_brief_name_variant(main_name, strlen(main_name), vt, strlen(vt))) continue;
+                if (shown++) cri_buf_puts(&line, "; ");
+                cri_buf_printf(&line, "%s in ", vt);
+                for (size_t k = 0; k < e->variants[v].n_docs && k < 6; k++) {
+                    label(c, b->docs[e->variants[v].docs[k]].doc, l, sizeof l);
+                    cri_buf_printf(&line, "%s%s", k ? ", " : "", l);
+                }
             }
+            if (!shown) continue;
+            if (!any) heading(o, "Names written more than one way");
+            any = true;
+            cri_buf_puts(&line, ")");
+            item(o, "•", line.data, line.len, NULL, NULL);
         }
-        cri_buf_puts(&line, ")");
-        item(o, "•", line.data, line.len, NULL, NULL);
     }
     put(o, "\n");
     cri_buf_free(&tmp);

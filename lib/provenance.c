@@ -156,6 +156,14 @@ static size_t name_forward(const char *s, size_t n, size_t p, char *out, size_t 
                 snprintf(out, outsz, "%s", gname);
                 goto appositive;
             }
+            if (q + 5 <= n && ieq(s + q, "media", 5) && cri_islower((unsigned char)s[q])) {
+                /* "New Zealand media reports": the country's press at large */
+                size_t l = end - start;
+                if (l > outsz - 8) l = outsz - 8;
+                memcpy(out, s + start, l);
+                memcpy(out + l, " media", 7);
+                return q + 5;
+            }
             if (q + 11 <= n && ieq(s + q, "news agency", 11)) { /* "Reuters news agency" */
                 if (cri_islower((unsigned char)s[q])) {
                     end = p;

@@ -26,6 +26,35 @@ static bool usable_date(const char *v) {
     return true;
 }
 
+/* A relative expression that pins a day: a weekday, yesterday, "two days
+ * ago", "last month".  "Later in the day", "recently", "this time" only
+ * echo the publication date and would put an invented date on the line. */
+static bool pins_a_date(const cr_doc *d, const cri_timex *t) {
+    if (!t->relative) return true;
+    static const char *const words[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday", "yesterday", "today", "tomorrow", "tonight", "ago", "last",
+                                        "next", "january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", "week",
+                                        "month", "year"};
+    if (t->end > d->body_len || t->end <= t->start) return false;
+    const char *p = d->body + t->start;
+    size_t n = t->end - t->start;
+    for (size_t i = 0; i < n;) {
+        if (cri_isdigit((unsigned char)p[i])) return true;
+        while (i < n && !cri_isalpha((unsigned char)p[i]) && !cri_isdigit((unsigned char)p[i])) i++;
+        size_t st = i;
+        while (i < n && cri_isalpha((unsigned char)p[i])) i++;
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            size_t l = strlen(words[k]);
+            if (i - st != l) continue;
+            bool eq = true;
+            for (size_t q = 0; q < l && eq; q++) eq = cri_tolower(p[st + q]) == words[k][q];
+            if (eq) return true;
+        }
+    }
+    return false;
+}
+
 typedef struct tl_item { const char *date; int32_t fact; uint32_t unit; double score; } tl_item;
 
 static int cmp_key(const void *p, const void *q) {
@@ -34,12 +63,6 @@ static int cmp_key(const void *p, const void *q) {
     if (c) return c;
     if (a->fact != b->fact) return a->fact < b->fact ? -1 : 1;
     return a->unit < b->unit ? -1 : a->unit > b->unit;
-}
-
-static int cmp_score(const void *p, const void *q) {
-    const cri_btime *a = p, *b = q;
-    (void)a; (void)b;
-    return 0;
 }
 
 cr_status cri_timeline_build(cr_corpus *c, cri_brief *b) {
@@ -53,6 +76,7 @@ cr_status cri_timeline_build(cr_corpus *c, cri_brief *b) {
         for (size_t m = 0; m < d->n_dates; m++) {
             const cri_timex *t = &d->dates[m];
             if (t->start < s->start || t->end > s->end || t->type != 0 || !usable_date(t->value)) continue;
+            if (!pins_a_date(d, t)) continue;
             tl_item *x = CRI_PUSH(it, n, cap);
             if (!x) {
                 free(it);
@@ -145,6 +169,5 @@ cr_status cri_timeline_build(cr_corpus *c, cri_brief *b) {
         free(score);
         free(sorted);
     }
-    (void)cmp_score;
     return CR_OK;
 }
