@@ -213,7 +213,8 @@ static const char *qualifier_before(const qx *x, size_t i, size_t *first) {
 
 static bool stop_word(const qx *x, size_t i) {
     if (CLS(x, i, CRI_LC_FUNC) || CLS(x, i, CRI_LC_TENSE) || CLS(x, i, CRI_LC_QUAL) ||
-        CLS(x, i, CRI_LC_REL) || CLS(x, i, CRI_LC_SET))
+        CLS(x, i, CRI_LC_REL) || CLS(x, i, CRI_LC_SET) || CLS(x, i, CRI_LC_DPART) ||
+        CLS(x, i, CRI_LC_WDAY) || CLS(x, i, CRI_LC_MONTH))
         return true;
     static const char *const sw[] = {"who", "which", "that", "with", "while", "when", "where", "also",
                                      "its", "their", "his", "her", "our", "your", "my", "these",
@@ -615,10 +616,18 @@ static size_t match(qx *x, size_t i, qres *q) {
          (i >= 3 && P(x, i - 2, '.') && WORD(x, i - 3) && (x->t[i - 3].flags & CRI_LXF_CAP))) &&
         (j >= x->n || P(x, j, ',') || P(x, j, '.') || P(x, j, ';')))
         q->unit_static = "year";
-    /* "aged 33", "age 33" */
+    /* "aged 33", "age 33", "at the age of 7" */
     if (!q->unit_static && !q->unit_dyn && q->first > 0 &&
-        (W(x, q->first - 1, "aged") || W(x, q->first - 1, "age"))) {
+        (W(x, q->first - 1, "aged") || W(x, q->first - 1, "age") ||
+         (q->first > 1 && W(x, q->first - 1, "of") && W(x, q->first - 2, "age")))) {
         q->unit_static = "year";
+    }
+    /* "-5", "â" "12": a minus sign glued to the number, not a hyphen between words */
+    if (k->kind == CRI_LX_NUM && q->first == i && i > 0 && (P(x, i - 1, '-') || P(x, i - 1, 0x2212)) &&
+        GLUED(x, i) && (i == 1 || !GLUED(x, i - 1))) {
+        q->v = -q->v;
+        if (!isnan(q->vmax)) q->vmax = -q->vmax;
+        q->first = i - 1;
     }
     /* "US$": done; "$75 million" keeps USD */
     /* qualifier before (and before the currency) */

@@ -96,6 +96,13 @@ static void kinds(void) {
     CHECK(got("up to 3,000 troops", "3,000", 3000, "troop", "up to"));
     CHECK(got("hundreds of thousands of refugees", "hundreds", 200000, "refugee", "hundreds"));
     CHECK(got("three Russian soldiers died", "three", 3, "soldier", NULL));
+    CHECK(got("He started school at the age of 7.", "7", 7, "year", NULL));
+    CHECK(got("Temperatures fell to -5 overnight.", "5", -5, NULL, NULL));
+    CHECK(got("It costs $ 75 million.", "75", 75e6, "USD", NULL));
+    CHECK(got("one hundred and twenty-five delegates", "one", 125, "delegate", NULL));
+    CHECK(got("Deaths rose 5 percentage points.", "5", 5, "percentage point", NULL));
+    CHECK(got("a 6,900-tonne destroyer", "6,900", 6900, "tonne", NULL));
+    CHECK(got("Robyn Mendes, 48, was found.", "48", 48, "year", NULL));
 }
 
 static void ranges(void) {
