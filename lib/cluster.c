@@ -425,7 +425,7 @@ static size_t candidates(cri_clu *e, const cri_feat *v, size_t n) {
         }
         best[j] = c;
     }
-    memcpy(e->cand, best, keep * sizeof *best);
+    if (keep) memcpy(e->cand, best, keep * sizeof *best);
     return keep;
 }
 
