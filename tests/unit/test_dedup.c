@@ -325,12 +325,55 @@ static void test_big_article(void) {
     free(head);
 }
 
+static void test_align(void) {
+    /* the alignment the brief can reuse: in order, one-to-one, merges */
+    const char *a = "Rescuers pulled twelve miners from the flooded shaft on Tuesday. "
+                    "The mine owner blamed heavy rain for the collapse. "
+                    "Three workers remain missing after the accident. "
+                    "Officials opened an inquiry into safety failures.";
+    const char *b = "Twelve miners were pulled from a flooded shaft by rescuers on Tuesday. "
+                    "Heavy rain caused the collapse, the mine owner said, and three workers "
+                    "remain missing after the accident. "
+                    "An inquiry into safety failures was opened by officials.";
+    const char *rev = "Officials opened an inquiry into safety failures. "
+                      "Three workers remain missing after the accident. "
+                      "The mine owner blamed heavy rain for the collapse. "
+                      "Rescuers pulled twelve miners from the flooded shaft on Tuesday.";
+    cr_corpus *c = new_corpus_in(raw);
+    add(c, "a", a, NULL);
+    add(c, "b", b, NULL);
+    add(c, "rev", rev, NULL);
+    cr_corpus_clean(c);
+    const cr_doc *da = c->docs[doc_index(c, "a")], *db = c->docs[doc_index(c, "b")],
+                 *dr = c->docs[doc_index(c, "rev")];
+    cri_align_result r;
+    CHECK(cri_align_docs(ctx, da, da, 0.3, &r) == CR_OK);
+    CHECK(r.n_pairs == da->n_sents && r.covered_a == r.eligible_a);
+    for (size_t i = 0; i < r.n_pairs; i++) CHECK(r.pairs[i].a == i && r.pairs[i].b == i && r.pairs[i].sim == 1.0);
+    cri_align_free(&r);
+    /* b merges a's sentences 2 and 3 into one: a 2:1 unit */
+    CHECK(cri_align_docs(ctx, da, db, 0.3, &r) == CR_OK);
+    CHECK(r.n_pairs == 3);
+    bool merged = false;
+    for (size_t i = 0; i < r.n_pairs; i++) merged |= r.pairs[i].a_len == 2 && r.pairs[i].a == 1;
+    CHECK(merged);
+    CHECK(r.covered_a == 4);
+    for (size_t i = 1; i < r.n_pairs; i++) CHECK(r.pairs[i].a > r.pairs[i - 1].a && r.pairs[i].b > r.pairs[i - 1].b);
+    cri_align_free(&r);
+    /* the same sentences in reverse order: order-preserving, so one pair */
+    CHECK(cri_align_docs(ctx, da, dr, 0.3, &r) == CR_OK);
+    CHECK(r.n_pairs == 1);
+    cri_align_free(&r);
+    cr_corpus_free(c);
+}
+
 int main(void) {
     cr_options opt;
     cr_options_init(&opt);
     if (cr_ctx_new(&opt, &ctx) != CR_OK) return 1;
     opt.raw = 1;
     if (cr_ctx_new(&opt, &raw) != CR_OK) return 1;
+    test_align();
     test_seeds();
     test_planted();
     test_bad_input();
