@@ -155,7 +155,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             if (c == '@' && p > (const unsigned char *)text + v.cstart && cri_isalnum(p[-1]) &&
                 p + 1 < e && cri_isalnum(p[1]))
                 v.flags |= BL_EMAIL;
-            else if (c == '|' && p[-1] == ' ')
+            else if (c == '|' && p > (const unsigned char *)text + v.cstart && p[-1] == ' ')
                 v.flags |= BL_PIPE;
             else if (c == ':' && p + 2 < e && p[1] == '/' && p[2] == '/')
                 v.flags |= BL_URL;
@@ -775,6 +775,22 @@ static long credit_start(const char *t, const cri_bline *l) {
     return -1;
 }
 
+/* A breadcrumb trail: short, with two or more of » › > / as separators. */
+static bool breadcrumb(const char *t, const cri_bline *l) {
+    if (l->words > 12 || (l->flags & BL_TERM)) return false;
+    const char *s = t + l->cstart, *e = t + l->end;
+    int seps = 0;
+    for (const char *p = s; p + 2 < e; p++) {
+        if (p[0] != ' ') continue;
+        if ((p[1] == '>' || p[1] == '/') && p[2] == ' ') seps++;
+        else if ((unsigned char)p[1] == 0xC2 && p + 3 < e && (unsigned char)p[2] == 0xBB && p[3] == ' ') seps++;
+        else if ((unsigned char)p[1] == 0xE2 && p + 4 < e && (unsigned char)p[2] == 0x80 &&
+                 (unsigned char)p[3] == 0xBA && p[4] == ' ')
+            seps++;
+    }
+    return seps >= 2;
+}
+
 /* An embedded post: "pic.twitter.com/...", "— Name (@handle) July 9, 2024". */
 static bool embed_line(const char *t, const cri_bline *l) {
     const char *s = t + l->cstart;
@@ -987,8 +1003,8 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
             l->reason = CRI_R_BYLINE;
             continue;
         }
-        if (l->words == 0) {
-            /* "***", "___", "###": separators */
+        if (l->words == 0 || breadcrumb(text, l)) {
+            /* "***", "___", "###": separators; "Home » News » World" */
             l->reason = CRI_R_NAV;
             continue;
         }
