@@ -763,6 +763,23 @@ static int cmp_u64(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+/* A title worth showing as a label: words, not a time stamp or a date line
+ * ("updated 8:41 p.m. EST, Tue March 3, 2009"). */
+static bool headline_like(const char *t) {
+    if (!t) return false;
+    size_t letters = 0, digits = 0, words = 0;
+    bool in = false;
+    for (const char *p = t; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool al = cri_isalpha(ch) || ch >= 0x80;
+        letters += al;
+        digits += cri_isdigit(ch);
+        if (al && !in) words++;
+        in = al;
+    }
+    return words >= 3 && letters >= 4 * digits;
+}
+
 /* Fill one output story from engine story s. */
 static cr_status make_story(cr_corpus *c, cri_feat_scratch *fs, const story *s, const bdoc *bd,
                             const cri_feat *vecs, cri_story *out) {
@@ -789,12 +806,12 @@ static cr_status make_story(cr_corpus *c, cri_feat_scratch *fs, const story *s, 
     free(rk);
     /* label: the most central title, else the most central sentence */
     const cr_doc *cd = c->docs[out->docs[central]];
-    const char *title = cd->title;
+    const char *title = headline_like(cd->title) ? cd->title : NULL;
     if (!title) {
         double bt = -1;
         for (size_t i = 0; i < out->n_docs; i++) {
             const cr_doc *d = c->docs[out->docs[i]];
-            if (!d->title) continue;
+            if (!headline_like(d->title)) continue;
             uint32_t x = (uint32_t)out->docs[i];
             double cs = dot(vecs + bd[x].off, bd[x].n, s->cen, s->n_cen);
             if (cs > bt) {
