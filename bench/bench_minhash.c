@@ -4,6 +4,7 @@
  * and of the whole dedup step on generated corpora.
  *
  *   bench_minhash [--mb N] [--dedup N[,N...]] [--data FILE.jsonl]
+ *   (no arguments: --mb 64 --dedup 10000)
  *
  * Signatures: real article text (ECB+ dev from ../shared when present,
  * else the examples), cleaned once, then signed over and over until about
@@ -199,7 +200,7 @@ static void bench_dedup(cr_ctx *ctx, const char *data, size_t n_articles) {
 
 int main(int argc, char **argv) {
     double mb = 64;
-    const char *data = NULL, *dedup = NULL;
+    const char *data = NULL, *dedup = argc > 1 ? NULL : "10000";
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--mb") == 0 && i + 1 < argc) mb = atof(argv[++i]);
         else if (strcmp(argv[i], "--dedup") == 0 && i + 1 < argc) dedup = argv[++i];
