@@ -408,6 +408,22 @@ static uint16_t word_flags(const tok_state *t) {
     return f;
 }
 
+/* Clearly English from its first tokens: 48+ words, all ASCII, with 30%+
+ * English stopwords (English news has 40-50%; other languages under 15%).
+ * Saves reading the text again in language.c for most documents. */
+static bool english_by_tokens(const cr_doc *d) {
+    size_t words = 0, stops = 0, i = 0;
+    for (; i < d->n_toks && words < 96; i++) {
+        const cri_token *t = &d->toks[i];
+        if (!(t->flags & CRI_TOK_WORD)) continue;
+        for (uint32_t j = t->start; j < t->end; j++)
+            if ((unsigned char)d->body[j] >= 0x80) return false;
+        words++;
+        if (t->flags & CRI_TOK_STOP) stops++;
+    }
+    return words >= 48 && stops * 100 >= words * 30;
+}
+
 static bool lang_is_english(const char *lang) {
     if (!lang) return true;
     return (lang[0] == 'e' || lang[0] == 'E') && (lang[1] == 'n' || lang[1] == 'N') &&
@@ -417,14 +433,11 @@ static bool lang_is_english(const char *lang) {
 cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
     d->n_toks = 0;
     if (!d->body || d->n_sents == 0) return CR_OK;
-    if (!d->language) {
-        const char *g = cri_language_guess(d->body, d->body_len);
-        if (g) {
-            d->language = cri_arena_strdup(&d->arena, g);
-            if (!d->language) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-        }
-    }
-    tok_state t = {.ctx = ctx, .d = d, .b = d->body, .english = lang_is_english(d->language)};
+    /* Unknown language: tokenize as English, then decide from the tokens
+     * (most documents) or from the text (language.c), and undo the stems
+     * if it is not English. */
+    bool guess = d->language == NULL;
+    tok_state t = {.ctx = ctx, .d = d, .b = d->body, .english = guess || lang_is_english(d->language)};
     /* reserve: about one token per 5.5 bytes of news text; keys ~ the body */
     size_t want = d->body_len / 5 + 16;
     if (d->cap_toks < want) {
@@ -499,6 +512,18 @@ cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
             i = e;
         }
         s->tok_end = (uint32_t)d->n_toks;
+    }
+    if (!t.failed && guess) {
+        const char *g = english_by_tokens(d) ? "en" : cri_language_guess(d->body, d->body_len);
+        if (g && !(d->language = cri_arena_strdup(&d->arena, g))) t.failed = true;
+        if (!lang_is_english(d->language)) {
+            /* not English: every stem is its key */
+            for (size_t i = 0; i < d->n_toks; i++) {
+                d->toks[i].stem = d->toks[i].key;
+                d->toks[i].stem_len = d->toks[i].key_len;
+            }
+            t.n_pend = 0;
+        }
     }
     if (!t.failed && t.n_pend && cri_stem_tokens(ctx, d, t.pend, t.n_pend)) t.failed = true;
     free(t.pend);
