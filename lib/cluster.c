@@ -64,7 +64,8 @@ void cri_clu_params_default(cri_clu_params *p, const cr_cluster_options *o) {
 typedef struct member {
     uint32_t doc;
     uint8_t n;
-    cri_feat v[CRI_CLU_TOPK];
+    bool owned;                /* v is this story's copy (streaming) */
+    const cri_feat *v;         /* batch: the caller's vector, borrowed */
 } member;
 
 typedef struct story {
@@ -111,6 +112,8 @@ cri_clu *cri_clu_new(const cri_clu_params *p) {
 }
 
 static void story_release(story *s) {
+    for (uint32_t i = 0; i < s->n_mem; i++)
+        if (s->mem[i].owned) free((void *)s->mem[i].v);
     free(s->cen);
     free(s->mem);
     free(s->docs);
@@ -142,6 +145,8 @@ size_t cri_clu_memory(const cri_clu *e) {
     for (size_t i = 0; i < e->n_st; i++) {
         const story *s = &e->st[i];
         b += s->cap_cen * sizeof *s->cen + s->n_mem * sizeof(member);
+        for (uint32_t k = 0; k < s->n_mem; k++)
+            if (s->mem[k].owned) b += s->mem[k].n * sizeof(cri_feat);
         b += s->cap_docs * 4;
     }
     return b;
@@ -196,7 +201,8 @@ static int centroid_add(story *s, const cri_feat *v, size_t n, float sign) {
         qsort(tmp, m, sizeof *tmp, by_id);
     }
     if (m > s->cap_cen || !s->cen) {
-        size_t cap = m < 16 ? 16 : m + m / 4;
+        size_t cap = !s->cen ? m : m + m / 4;   /* exact at first: most stay small */
+        if (cap < 1) cap = 1;
         if (cap > CRI_CLU_CENTROID) cap = CRI_CLU_CENTROID;
         cri_feat *c = realloc(s->cen, cap * sizeof *c);
         if (!c) return -1;
@@ -451,16 +457,30 @@ static void ties(const story *s, const cri_feat *v, size_t n, cri_clu_result *r)
 
 /* Remember a member vector in the story's ring of recent members, grown on
  * demand (most stories hold one or two articles). */
-static int mem_push(story *s, uint32_t doc, const cri_feat *v, size_t n) {
+static int mem_push(story *s, uint32_t doc, const cri_feat *v, size_t n, bool borrow) {
     if (s->n_mem < CRI_CLU_MEMBERS && s->mem_head == s->n_mem) {
         member *m = realloc(s->mem, (s->n_mem + 1) * sizeof *m);
         if (!m) return -1;
         s->mem = m;
+        memset(&m[s->n_mem], 0, sizeof *m);
     }
     member *m = &s->mem[s->mem_head];
+    if (m->owned) free((void *)m->v);
+    m->owned = false;
+    m->v = v;
+    if (!borrow) {
+        cri_feat *c = malloc((n ? n : 1) * sizeof *c);
+        if (!c) {
+            m->v = NULL;
+            m->n = 0;
+            return -1;
+        }
+        memcpy(c, v, n * sizeof *v);
+        m->v = c;
+        m->owned = true;
+    }
     m->doc = doc;
     m->n = (uint8_t)n;
-    memcpy(m->v, v, n * sizeof *v);
     s->mem_head = (s->mem_head + 1) % CRI_CLU_MEMBERS;
     if (s->n_mem < CRI_CLU_MEMBERS) s->n_mem++;
     return 0;
@@ -469,7 +489,7 @@ static int mem_push(story *s, uint32_t doc, const cri_feat *v, size_t n) {
 static int story_take(story *s, const cri_feat *v, size_t n, bool has_time, int64_t t,
                       uint32_t doc, bool keep_docs) {
     if (centroid_add(s, v, n, 1.0f)) return -1;
-    if (mem_push(s, doc, v, n)) return -1;
+    if (mem_push(s, doc, v, n, keep_docs)) return -1;
     s->size++;
     if (has_time) {
         if (!s->has_time) {
@@ -679,7 +699,7 @@ static int merge_pass(cri_clu *e, bdoc *bd) {
             uint32_t nm = B->n_mem < CRI_CLU_MEMBERS ? B->n_mem : CRI_CLU_MEMBERS;
             for (uint32_t k = 0; k < nm; k++) {
                 if (!B->mem[k].n) continue;
-                if (mem_push(A, B->mem[k].doc, B->mem[k].v, B->mem[k].n)) return -1;
+                if (mem_push(A, B->mem[k].doc, B->mem[k].v, B->mem[k].n, !B->mem[k].owned)) return -1;
             }
             A->size += B->size;
             if (B->has_time) {
