@@ -296,12 +296,14 @@ int cri_sort_u64(uint64_t *v, size_t n);
 
 /* ---- align.c: monotone sentence alignment (dedup rewrites, brief) ------- */
 typedef struct cri_align_pair {
-    uint32_t a, b;             /* sentence indexes in doc a and doc b */
+    uint32_t a, b;             /* first sentence indexes in doc a and doc b */
+    uint8_t a_len, b_len;      /* sentences in the unit: 1, or 2 (merge/split) */
     double sim;                /* Dice over content-word stems, 0..1 */
 } cri_align_pair;
 typedef struct cri_align_result {
-    cri_align_pair *pairs; size_t n_pairs;  /* in order of a and of b */
+    cri_align_pair *pairs; size_t n_pairs;  /* units, in order of a and of b */
     size_t eligible_a, eligible_b;  /* sentences with enough content words */
+    size_t covered_a, covered_b;    /* ... of them inside an aligned unit */
     double sim_sum;
 } cri_align_result;
 /* Align the sentences of a and b in order (dynamic programming over
