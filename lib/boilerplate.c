@@ -152,9 +152,12 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         unsigned char c = *p;
         bool wc = cri_isalnum(c) || (c >= 0x80 && !utf8_sep(p, e));
         if (!wc) {
-            if (c == '@' && p > (const unsigned char *)text + v.cstart && cri_isalnum(p[-1]) &&
-                p + 1 < e && cri_isalnum(p[1]))
-                v.flags |= BL_EMAIL;
+            if (c == '@') {
+                v.flags |= BL_AT;
+                if (p > (const unsigned char *)text + v.cstart && cri_isalnum(p[-1]) && p + 1 < e &&
+                    cri_isalnum(p[1]))
+                    v.flags |= BL_EMAIL;
+            }
             else if (c == '|' && p > (const unsigned char *)text + v.cstart && p[-1] == ' ')
                 v.flags |= BL_PIPE;
             else if (c == ':' && p + 2 < e && p[1] == '/' && p[2] == '/')
@@ -278,6 +281,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             v.promo = (int32_t)((int64_t)v.promo * v.words / head_words);
         if (vocab) {
             const unsigned char *at = memchr(p, '@', (size_t)(e - p));
+            if (at) v.flags |= BL_AT;
             if (at && at > p && at + 1 < e && cri_isalnum(at[-1]) && cri_isalnum(at[1])) v.flags |= BL_EMAIL;
         }
     }
@@ -674,8 +678,20 @@ static long credit_start(const char *t, const cri_bline *l) {
                                        "image credit", "picture:", "credit:", "photo credit",
                                        "pictured:", "source: getty", "(photo", "(image",
                                        "(credit", "file photo", "© "};
-    /* the credit closes the line: only its last 80 bytes can start one */
-    for (size_t i = n > 80 ? n - 80 : 0; i < n; i++) {
+    /* the credit closes the line: only its last 80 bytes can start one;
+     * and one of its words is in the lexicon (photo, image, credit...) or
+     * it has a '(' or '©' there */
+    size_t from = n > 80 ? n - 80 : 0;
+    bool maybe = l->credit || (l->flags & BL_LONG);
+    if (maybe && !l->credit) {
+        const char *tail = s + from;
+        size_t tn = n - from;
+        maybe = memchr(tail, ':', tn) || memchr(tail, '(', tn) || memmem(tail, tn, "\xc2\xa9", 2) ||
+                memmem(tail, tn, "by ", 3);
+    } else if (!maybe) {
+        maybe = memchr(s, '(', n) || memmem(s, n, "\xc2\xa9", 2);
+    }
+    for (size_t i = from; maybe && i < n; i++) {
         char c = cri_tolower(s[i]);
         if (c != 'p' && c != 'i' && c != 'c' && c != '(' && c != 's' && c != 'f' && c != (char)0xC2) continue;
         if (i > 0 && cri_isalnum((unsigned char)s[i - 1])) continue;
@@ -692,12 +708,8 @@ static long credit_start(const char *t, const cri_bline *l) {
         }
     }
     /* "... Name Surname/Agency" or "REUTERS/Name Surname" at the end */
-    const char *sl = NULL;
-    for (const char *q = e - 1; q > s && e - q < 60; q--)
-        if (*q == '/') {
-            sl = q;
-            break;
-        }
+    const char *sl = n ? memrchr(n > 60 ? e - 60 : s, '/', n > 60 ? 60 : n) : NULL;
+    if (sl == s) sl = NULL;
     if (sl && sl + 1 < e && cri_isupper((unsigned char)sl[1]) && sl > s &&
         cri_isalpha((unsigned char)sl[-1])) {
         /* right side: capitalized words to the end */
@@ -793,6 +805,7 @@ static bool breadcrumb(const char *t, const cri_bline *l) {
 
 /* An embedded post: "pic.twitter.com/...", "— Name (@handle) July 9, 2024". */
 static bool embed_line(const char *t, const cri_bline *l) {
+    if (!(l->flags & (BL_AT | BL_URL | BL_LONG))) return false;
     const char *s = t + l->cstart;
     size_t n = l->end - l->cstart;
     if (memmem(s, n, "pic.twitter.com/", 16)) return true;
@@ -876,7 +889,7 @@ static bool credits_line(const char *t, const cri_bline *l) {
     const char *s = t + l->cstart;
     size_t n = l->end - l->cstart;
     if (n && *s == '(') s++, n--;
-    if (l->words <= 20 && (memmem(s, n, "contributed to this report", 26) ||
+    if (l->words <= 20 && l->credit && (memmem(s, n, "contributed to this report", 26) ||
                            memmem(s, n, "contributed reporting", 21)))
         return true;
     return l->words <= 30 &&

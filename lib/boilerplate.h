@@ -36,7 +36,8 @@ enum {
     BL_BLANK = 1u << 9,    /* a blank line before it */
     BL_BIGRAM = 1u << 10,  /* a promo phrase: "read more", "sign up", ... */
     BL_XREP = 1u << 11,    /* in 3+ articles of the same outlet */
-    BL_LONG = 1u << 12     /* longer than CRI_BP_FULL_SCAN: vocabulary of its head only */
+    BL_LONG = 1u << 12,    /* longer than CRI_BP_FULL_SCAN: vocabulary of its head only */
+    BL_AT = 1u << 13       /* an '@' (address or handle) */
 };
 
 /* lexicon word flags (tools/gen_boiler_lex.py writes them into the table) */

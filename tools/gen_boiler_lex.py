@@ -84,7 +84,7 @@ add("published updated posted created modified last", "", 0, "META")
 add("tags tag topics topic country countries region regions categories category keywords "
     "subjects filed", "", 0, "TAGLBL")
 add("photo photos photograph photographer picture pictures image images credit getty "
-    "shutterstock alamy pool file", "", 0, "CREDIT")
+    "shutterstock alamy pool file pictured contributed", "", 0, "CREDIT")
 add("by", "", 0, "BYWORD")
 
 def h32(w):
