@@ -541,7 +541,7 @@ static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, 
         !is_w(&t[j + 1], "bn") && !is_w(&t[j + 1], "mn")) {
         cur = 1; any = true; j++; good = j; good_val = 1;
     } else if (!have && j + 2 < n && is_w(&t[j], "half") && (is_w(&t[j + 1], "a") || is_w(&t[j + 1], "an")) &&
-               is_cls(&t[j + 2], CRI_LC_SCALE)) {
+               (is_cls(&t[j + 2], CRI_LC_SCALE) || is_w(&t[j + 2], "dozen"))) {
         cur = 0.5; any = true; j += 2; good = j; good_val = 0.5;
     }
     while (j < n) {

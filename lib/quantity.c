@@ -519,8 +519,12 @@ static size_t match(qx *x, size_t i, qres *q) {
         e += 2;
     } else if (is_dash(x, e) && GLUED(x, e) && CLS(x, e + 1, CRI_LC_TUNIT) && GLUED(x, e + 1) &&
                is_dash(x, e + 2) && W(x, e + 3, "old")) {
-        /* "33-year-old" */
-        q->unit_static = "year";
+        /* "33-year-old", "a 3-month-old baby" */
+        static const char *const un[] = {"", "second", "minute", "hour", "day", "week", "weekend",
+                                         "month", "quarter", "year", "decade", "century", "fortnight"};
+        const cri_lexicon_entry *te = E(x, e + 1);
+        int u = te->cls == CRI_LC_TUNIT ? te->val : te->val2;
+        q->unit_static = un[u > 0 && u <= 12 ? u : 9];
         e += 4;
         if (TEQ(x, e, "s")) e++;
     } else if (CLS(x, e, CRI_LC_TUNIT) && !W(x, e, "second")) {

@@ -874,7 +874,7 @@ static size_t deictic_at(tx *x, size_t i, res *r, int tense) {
         return j + 2;
     }
     if (u > 0 && !W(x, j, "second") && !W(x, j, "minute") && !W(x, j, "hour")) {
-        if (past || (how == -1 && i > 0 && W(x, i - 1, "the") && u != 6)) {
+        if (past || (W(x, i, "last") && i > 0 && W(x, i - 1, "the") && u != 6)) {
             /* "the past year": a duration (TimeML) */
             put_duration(r->value, 1, u);
             r->type = TY_DURATION;
@@ -1231,7 +1231,8 @@ static size_t match(tx *x, size_t i, res *r) {
                     else if (u == 9) snprintf(r->value, sizeof r->value, "%04d", x->ly + dir);
                     else { unknown_unit(r, u); return i + 3; }
                     r->anchored = true;
-                } else unknown_unit(r, u);
+                } else if (x->pub && u != 8) shift_value(x, r, u, dir);   /* from the report's date */
+                else unknown_unit(r, u);
                 return i + 3;
             }
             if ((W(x, i + 1, "same") || W(x, i + 1, "that")) && W(x, i + 2, "day")) {

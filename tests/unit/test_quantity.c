@@ -103,6 +103,9 @@ static void kinds(void) {
     CHECK(got("Deaths rose 5 percentage points.", "5", 5, "percentage point", NULL));
     CHECK(got("a 6,900-tonne destroyer", "6,900", 6900, "tonne", NULL));
     CHECK(got("Robyn Mendes, 48, was found.", "48", 48, "year", NULL));
+    CHECK(got("a 3-month-old baby", "3", 3, "month", NULL));
+    CHECK(got("half a dozen eggs", "half", 6, "egg", NULL));
+    CHECK(got("one hundred twenty three people", "one", 123, "people", NULL));
 }
 
 static void ranges(void) {

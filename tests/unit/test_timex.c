@@ -110,6 +110,7 @@ static void relative(void) {
               "2024-03-05");
     CHECK_STR(value("Revenue fell from a year earlier.", p, "a year earlier"), "2023");
     CHECK_STR(value("The plant opened a year ago.", p, "a year ago"), "2023");
+    CHECK_STR(value("Sales were higher the previous year.", p, "the previous year"), "2023");
     cr_corpus *c = run("The visit came in mid-June.", p);
     const cri_timex *t = find(c, "mid-June");
     CHECK(t && t->mod && strcmp(t->mod, "MID") == 0);
