@@ -249,16 +249,40 @@ static bool is_capitalized(const char *s, size_t n) {
 }
 
 /* "North Korean leader Kim Jong Un", "Kim Geum Chol, president of the ..." */
-static int context_roles(resolver *r, rec *rc, const char *t, size_t tlen, size_t ms, size_t me) {
+static const char *const not_modifiers[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "said", "says", NULL};
+
+/* A capitalized word that may qualify a title: "Russian", "U.S.", "EU",
+ * "South Korea's" — not "On", "The", "Monday". */
+static bool is_modifier(resolver *r, const char *s, size_t n) {
+    if (!is_capitalized(s, n)) return false;
+    size_t fn;
+    cri_buf_clear(&r->wbuf);
+    long off = fold_part(r, &r->wbuf, s, n, &fn);
+    if (off < 0) return false;
+    const char *f = r->wbuf.data + off;
+    if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's') fn -= 2;
+    return !cri_is_stopword(f, fn) && !in_list(not_modifiers, f, fn);
+}
+
+/* *title_start: where a title phrase written just before the name begins,
+ * or SIZE_MAX. */
+static int context_roles(resolver *r, rec *rc, const char *t, size_t tlen, size_t ms, size_t me,
+                         size_t *title_start) {
     size_t ws[6], we[6];
+    *title_start = SIZE_MAX;
     int k = words_back(t, ms, ws, we, 5);
     if (k > 0 && word_is_title(r, t + ws[0], we[0] - ws[0])) {
         int last = 0;
         for (int i = 1; i < k; i++) {
-            if (word_is_title(r, t + ws[i], we[i] - ws[i]) || is_capitalized(t + ws[i], we[i] - ws[i]))
+            if (word_is_title(r, t + ws[i], we[i] - ws[i]) || is_modifier(r, t + ws[i], we[i] - ws[i]))
                 last = i;
             else break;
         }
+        /* "leader Kim Jong Un" is a role, but a written title is capitalized */
+        if (is_capitalized(t + ws[last], we[last] - ws[last])) *title_start = ws[last];
         if (add_role(r, rc, t + ws[last], we[0] - ws[last])) return -1;
     }
     /* appositive */
@@ -364,7 +388,8 @@ static cr_status add_mention(resolver *r, const cr_corpus *c, size_t di, size_t 
     rc->count++;
     if (push_doc(&rc->docs, &rc->n_docs, &rc->cap_docs, di)) goto oom;
     if (k0 > 0 && add_role(r, rc, s, p[k0 - 1].end)) goto oom;
-    if (type == CRI_ENT_PERSON && context_roles(r, rc, text, tlen, m->start, m->end)) goto oom;
+    size_t title_at = SIZE_MAX;
+    if (type == CRI_ENT_PERSON && context_roles(r, rc, text, tlen, m->start, m->end, &title_at)) goto oom;
     /* "Full Name (ACR)": the text defines an alias */
     if (m->end + 3 < tlen && text[m->end] == ' ' && text[m->end + 1] == '(') {
         size_t a = m->end + 2, b = a;
@@ -387,9 +412,16 @@ static cr_status add_mention(resolver *r, const cr_corpus *c, size_t di, size_t 
             }
         }
     }
-    /* written form: folded, but hyphens and spacing as written */
+    /* written form: folded, but hyphens and spacing as written; with the
+     * title written before the name when there is one */
+    size_t ws0 = p[0].start, we0 = p[np - 1].end;
+    const char *wbase = s;
+    bool titled = k0 > 0;
+    if (title_at != SIZE_MAX && title_at < m->start && m->start - title_at <= MAX_ROLE_BYTES) {
+        wbase = text; ws0 = title_at; we0 = m->start + p[np - 1].end; titled = true;
+    }
     cri_buf_clear(&r->scratch);
-    if (cri_fold(s + p[0].start, p[np - 1].end - p[0].start, &r->scratch) || !r->scratch.data) goto oom;
+    if (cri_fold(wbase + ws0, we0 - ws0, &r->scratch) || !r->scratch.data) goto oom;
     int64_t *sv = cri_strmap_upsert(&r->surf_by_key, r->scratch.data, r->scratch.len,
                                     (int64_t)r->n_surfs, &isnew);
     if (!sv) goto oom;
@@ -397,9 +429,9 @@ static cr_status add_mention(resolver *r, const cr_corpus *c, size_t di, size_t 
         surf *sf = CRI_PUSH(r->surfs, r->n_surfs, r->cap_surfs);
         if (!sf) goto oom;
         sf->key = cri_strmap_key(&r->surf_by_key, r->scratch.data, r->scratch.len);
-        sf->display = cri_arena_strndup(&r->tmp, s + p[0].start, p[np - 1].end - p[0].start);
+        sf->display = cri_arena_strndup(&r->tmp, wbase + ws0, we0 - ws0);
         sf->rec = ri;
-        sf->titled = k0 > 0;
+        sf->titled = titled;
         if (!sf->display) goto oom;
     }
     surf *sf = &r->surfs[*sv];
