@@ -241,7 +241,13 @@ static void one_brief(out *o, const cr_corpus *c, const cri_story *s, const cri_
             }
         }
         if (b->docs[sd].foreign) cri_buf_printf(&line, " — language %s: not grouped", d->language);
-        item(o, l, line.data, line.len, NULL, NULL);
+        if (o->md) {
+            /* Markdown has no bullet column: the article's label leads */
+            cri_buf_clear(&tmp);
+            cri_buf_printf(&tmp, "**%s** %s", l, line.data);
+            item(o, "", tmp.data, tmp.len, NULL, NULL);
+        } else
+            item(o, l, line.data, line.len, NULL, NULL);
     }
     free(byidx);
     if (b->n_docs > 200) {
