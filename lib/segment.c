@@ -127,8 +127,8 @@ static const abbrev abbrevs[] = {
     {"bldg", AB_SUFFIX}, {"blvd", AB_SUFFIX}, {"brig", AB_TITLE}, {"bros", AB_SUFFIX},
     {"ca", AB_NUMPRE}, {"calif", AB_STATE}, {"capt", AB_TITLE}, {"cf", AB_NEVER},
     {"ch", AB_NUMPRE}, {"cmdr", AB_TITLE}, {"co", AB_SUFFIX}, {"col", AB_TITLE},
-    {"colo", AB_STATE}, {"conn", AB_STATE}, {"corp", AB_SUFFIX}, {"cos", AB_SUFFIX},
-    {"cpl", AB_TITLE}, {"dec", AB_NUMPRE}, {"del", AB_STATE}, {"dept", AB_SUFFIX},
+    {"colo", AB_STATE}, {"conn", AB_STATE}, {"const", AB_TITLE}, {"corp", AB_SUFFIX}, {"cos", AB_SUFFIX},
+    {"cpl", AB_TITLE}, {"cst", AB_TITLE}, {"dec", AB_NUMPRE}, {"del", AB_STATE}, {"dept", AB_SUFFIX},
     {"det", AB_TITLE}, {"dist", AB_SUFFIX}, {"dr", AB_TITLE}, {"e.g", AB_NEVER},
     {"esq", AB_SUFFIX}, {"est", AB_NUMPRE}, {"etc", AB_ETC}, {"ext", AB_NUMPRE},
     {"feb", AB_NUMPRE}, {"fig", AB_NUMPRE}, {"figs", AB_NUMPRE}, {"fla", AB_STATE},
@@ -279,6 +279,8 @@ typedef struct next_word {
     bool initial;       /* a single capital followed by '.' ("J.") */
     bool pronoun_i;     /* the word "I" */
     bool day_month;     /* Monday..Sunday, January..December */
+    bool single;        /* a one-letter word ("A", "I") */
+    bool code;          /* letters and digits ("VA0898", "A320"): an identifier */
     uint32_t at;        /* its first byte */
 } next_word;
 
@@ -327,8 +329,11 @@ static void read_next(const seg *s, uint32_t k, next_word *nx) {
         j++;
     }
     w[wl] = 0;
+    for (uint32_t q = j; q < pe && q < j + 12 && cri_isalnum((unsigned char)b[q]); q++)
+        if (cri_isdigit((unsigned char)b[q])) nx->code = true;
     bool whole = wl > 0 && (j >= pe || !(cri_isalpha((unsigned char)b[j]) || (unsigned char)b[j] >= 0x80));
     if (!whole) return;
+    if (wl == 1) nx->single = true;
     if (wl == 1 && j < pe && b[j] == '.') nx->initial = true;
     if (wl == 1 && w[0] == 'i') nx->pronoun_i = true;
     if (in_list(w, day_month, sizeof day_month / sizeof *day_month)) nx->day_month = true;
@@ -480,7 +485,7 @@ static bool decide(seg *s, uint32_t i, int kind, uint32_t k, const next_word *nx
     case AB_NEVER:
         return false;
     case AB_NUMPRE:
-        if (nx->kind == NX_DIGIT) return false;
+        if (nx->kind == NX_DIGIT || nx->code) return false;   /* "No. 5", "No. VA0898" */
         if (ln == 1 || (ln == 2 && lw[0] == 'p')) return nx->starter;   /* p. pp. */
         break;
     case AB_SUFFIX:
@@ -499,7 +504,8 @@ static bool decide(seg *s, uint32_t i, int kind, uint32_t k, const next_word *nx
         break;
     }
     /* initials: "George W. Bush", "J. R. R. Tolkien"; but "Plan B. The" */
-    if (n == 1 && cri_isupper((unsigned char)w[0])) return nx->starter || nx->kind == NX_BULLET;
+    if (n == 1 && cri_isupper((unsigned char)w[0]))
+        return (nx->starter && !nx->single) || nx->kind == NX_BULLET;   /* "L. A judge" */
     if (n == 1 && cri_islower((unsigned char)w[0]) && nx->kind == NX_DIGIT) return false;
     return true;
 }
@@ -714,6 +720,17 @@ static void segment_para(seg *s, uint32_t ps, uint32_t pe) {
              * but "late....She" and "Hi!!!The" after an ellipsis break */
             i = k > i ? k : i + 1;
             continue;
+        }
+        /* a closing quote detached by a space ("Rise up. \" Then"): an
+         * opening quote is attached to its word, so a lone one closes */
+        if (k < pe) {
+            uint32_t q = k;
+            while (q < pe && (b[q] == ' ' || b[q] == '\t')) q++;
+            int l;
+            int32_t qc = q < pe ? dec((const unsigned char *)b + q, pe - q, &l) : 0;
+            if (q > k && (qc == '"' || qc == 0x201D || qc == 0x00BB) &&
+                (q + (uint32_t)l >= pe || is_space_at(b, pe, q + (uint32_t)l)))
+                k = q + (uint32_t)l;
         }
         next_word nx;
         read_next(s, k, &nx);
