@@ -123,7 +123,9 @@ static cr_corpus *story(cr_ctx *ctx, char **sents, size_t ns, int n, bool copies
     for (int k = 0; k < n; k++) {
         char id[32], outlet[32], pub[32];
         snprintf(id, sizeof id, "g%04d", k);
-        snprintf(outlet, sizeof outlet, "Outlet %d", k % 97);
+        /* copies under as many mastheads (one outlet repeating the same
+         * text would read as its boilerplate) */
+        snprintf(outlet, sizeof outlet, "Outlet %d", copies ? k : k % 97);
         snprintf(pub, sizeof pub, "2024-07-%02dT10:00", 9 + k % 3);
         char *text = copies ? same : article(sents, ns, k);
         cr_article a = {.id = id, .text = text, .outlet = outlet, .published = pub};
