@@ -281,6 +281,7 @@ typedef struct next_word {
     bool day_month;     /* Monday..Sunday, January..December */
     bool single;        /* a one-letter word ("A", "I") */
     bool code;          /* letters and digits ("VA0898", "A320"): an identifier */
+    bool zone;          /* a time-zone abbreviation ("ET", "PDT", "GMT", "UTC") */
     uint32_t at;        /* its first byte */
 } next_word;
 
@@ -333,6 +334,11 @@ static void read_next(const seg *s, uint32_t k, next_word *nx) {
         if (cri_isdigit((unsigned char)b[q])) nx->code = true;
     bool whole = wl > 0 && (j >= pe || !(cri_isalpha((unsigned char)b[j]) || (unsigned char)b[j] >= 0x80));
     if (!whole) return;
+    if (wl >= 2 && wl <= 4 && (w[wl - 1] == 't' || (wl == 3 && memcmp(w, "utc", 3) == 0))) {
+        bool caps = true;
+        for (size_t q = 0; q < wl; q++) caps = caps && cri_isupper((unsigned char)b[i + q]);
+        nx->zone = caps;
+    }
     if (wl == 1) nx->single = true;
     if (wl == 1 && j < pe && b[j] == '.') nx->initial = true;
     if (wl == 1 && w[0] == 'i') nx->pronoun_i = true;
@@ -474,7 +480,7 @@ static bool decide(seg *s, uint32_t i, int kind, uint32_t k, const next_word *nx
     if (cls == AB_TIME) {
         if (nx->kind != NX_UPPER && nx->kind != NX_CASELESS) return false;
         if (nx->starter) return true;
-        if (nx->day_month) return false;
+        if (nx->day_month || nx->zone) return false;   /* "3 a.m. Sunday", "1 p.m. PDT" */
         /* "At 5 a.m. Mr. Smith went": a time that opens its sentence */
         return words_before(s, ws) > 3;
     }
