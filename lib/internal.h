@@ -388,8 +388,31 @@ int cri_fold(const char *s, size_t len, cri_buf *out);
 bool cri_utf8_valid(const char *s, size_t n);
 /* Decode one code point at s (n bytes available, n >= 1): returns its length
  * in bytes (1..4) and sets *cp; on an invalid sequence returns 1 and sets
- * *cp = 0xFFFD, so loops always advance. */
-size_t cri_utf8_decode(const char *s, size_t n, int32_t *cp);
+ * *cp = 0xFFFD, so loops always advance.  Inline: every module's hot loop. */
+static inline size_t cri_utf8_decode(const char *str, size_t n, int32_t *cp) {
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned char c = s[0];
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c >= 0xC2 && c <= 0xDF) {
+        if (n >= 2 && (s[1] & 0xC0) == 0x80) {
+            *cp = ((int32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+            return 2;
+        }
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        if (n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+            int32_t v = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+            if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) { *cp = v; return 3; }
+        }
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        if (n >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+            int32_t v = ((int32_t)(c & 0x07) << 18) | ((int32_t)(s[1] & 0x3F) << 12) |
+                        ((int32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+            if (v >= 0x10000 && v <= 0x10FFFF) { *cp = v; return 4; }
+        }
+    }
+    *cp = 0xFFFD;
+    return 1;
+}
 /* Encode cp (0..0x10FFFF, not a surrogate) into out; returns 1..4, 0 if invalid. */
 size_t cri_utf8_encode(int32_t cp, char out[4]);
 /* Length of the UTF-8 sequence that starts with lead byte c (1 for invalid). */

@@ -15,31 +15,6 @@
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-size_t cri_utf8_decode(const char *str, size_t n, int32_t *cp) {
-    const unsigned char *s = (const unsigned char *)str;
-    unsigned char c = s[0];
-    if (c < 0x80) { *cp = c; return 1; }
-    if (c >= 0xC2 && c <= 0xDF) {
-        if (n >= 2 && (s[1] & 0xC0) == 0x80) {
-            *cp = ((int32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-            return 2;
-        }
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        if (n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-            int32_t v = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-            if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) { *cp = v; return 3; }
-        }
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        if (n >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
-            int32_t v = ((int32_t)(c & 0x07) << 18) | ((int32_t)(s[1] & 0x3F) << 12) |
-                        ((int32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-            if (v >= 0x10000 && v <= 0x10FFFF) { *cp = v; return 4; }
-        }
-    }
-    *cp = 0xFFFD;
-    return 1;
-}
-
 size_t cri_utf8_encode(int32_t cp, char out[4]) {
     if (cp < 0) return 0;
     if (cp < 0x80) { out[0] = (char)cp; return 1; }
@@ -145,15 +120,30 @@ int32_t cri_to_upper(int32_t cp) {
 
 /* ---- NFC -------------------------------------------------------------------- */
 
-/* Code points that are NFC whatever surrounds them: no canonical
- * decomposition, combining class 0, never the second half of a composition.
- * These are the non-ASCII characters of ordinary English news (typographic
- * quotes, dashes, no-break space, currency), so runs made only of them skip
- * utf8proc. */
+/* Code points that are NFC whatever precedes them (NFC_Quick_Check = Yes,
+ * combining class 0, never the second half of a composition): typographic
+ * punctuation, currency, precomposed Latin, Greek, Cyrillic, CJK, kana,
+ * Hangul syllables, emoji.  A run made only of them is already NFC and skips
+ * utf8proc; anything else (combining marks, jamo, singletons such as U+212B
+ * ANGSTROM SIGN) sends the whole run through utf8proc. */
 static bool nfc_inert(int32_t cp) {
-    return (cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2010 && cp <= 0x2027) ||
-           (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0) ||
-           (cp >= 0x1F300 && cp <= 0x1FAFF);
+    if (cp < 0x300) return cp >= 0xA0;              /* Latin-1, Extended-A/B, IPA, modifiers */
+    if (cp < 0x370) return false;                    /* combining diacritics */
+    if (cp < 0x590) return cp != 0x374 && cp != 0x37E && cp != 0x387 && cp != 0x483 &&
+                           !(cp >= 0x483 && cp <= 0x489);  /* Greek, Cyrillic, Armenian */
+    if (cp >= 0x5D0 && cp <= 0x5EA) return true;     /* Hebrew letters */
+    if (cp >= 0x621 && cp <= 0x64A) return true;     /* Arabic letters */
+    if (cp >= 0x1E00 && cp <= 0x1EFF) return true;   /* Latin Extended Additional (Vietnamese) */
+    if (cp >= 0x2002 && cp <= 0x205E) return true;   /* punctuation (not the U+2000/1 singletons) */
+    if (cp >= 0x20A0 && cp <= 0x20C0) return true;   /* currency */
+    if (cp >= 0x2190 && cp <= 0x2328) return true;   /* arrows, maths, technical */
+    if (cp >= 0x3000 && cp <= 0x3029) return true;   /* CJK punctuation */
+    if (cp >= 0x3041 && cp <= 0x3096) return true;   /* hiragana (not the voicing marks) */
+    if (cp >= 0x30A1 && cp <= 0x30FA) return true;   /* katakana */
+    if (cp >= 0x4E00 && cp <= 0x9FFF) return true;   /* CJK ideographs */
+    if (cp >= 0xAC00 && cp <= 0xD7A3) return true;   /* Hangul syllables: a following */
+                                                     /* jamo is not inert, so it is seen */
+    return cp >= 0x1F300 && cp <= 0x1FAFF;           /* emoji */
 }
 
 /* Normalize s[0..n) (a run that starts at a starter or at the text start)

@@ -122,6 +122,31 @@ static void test_evidence(void) {
               "CAF\xC3\x94 and caf\xC3\xA9");
 }
 
+static void test_spaces(void) {
+    /* a no-break space turned into a space: "Ã  " is "à " */
+    CHECK_STR(fix("voil\xC3\x83  tout"), "voil\xC3\xA0 tout");
+    CHECK_STR(fix("d\xC3\x83\xC2\xA9j\xC3\x83  vu"), "d\xC3\xA9j\xC3\xA0 vu");
+    /* whitespace collapsed: the space stays the word break... */
+    CHECK_STR(fix("d\xC3\x83\xC2\xA9part \xC3\x83 10 h"), "d\xC3\xA9part \xC3\xA0 10 h");
+    /* ...except in Portuguese contractions (às, àquele) */
+    CHECK_STR(fix("n\xC3\x83\xC2\xA3o foi \xC3\x83 s compras"), "n\xC3\xA3o foi \xC3\xA0s compras");
+    /* Cyrillic "Р" is D0 A0: "Ð " inside a word */
+    CHECK_STR(fix("\xC3\x90\xC5\xB8\xC3\x90 \xC3\x90\xC5\xBE\xC3\x90\xE2\x80\x9C"),
+              "\xD0\x9F\xD0\xA0\xD0\x9E\xD0\x93");   /* ПРОГ */
+    /* clean: a word ending in an accented letter, a space, a quote */
+    SAME("Vl\xC3\xA1" "da schv\xC3\xA1lila \xE2\x80\x9E" "bal\xC3\xAD\xC4\x8D" "ek\xE2\x80\x9C");
+    SAME("model\xC3\x87 ailesi");
+    SAME("IRM\xC3\x83  e M\xC3\x83" "E");
+    SAME("KYLL\xC3\x84  h\xC3\xA4n");
+}
+
+static void test_c1_sweep(void) {
+    /* a C1 control kept by text.c but not part of any repair is removed */
+    const char *o = fix("\xC3\xA2\xC3\x83  \xC2\x9E" "x");
+    CHECK(strstr(o, "\xC2\x9E") == NULL);
+    CHECK(n_kind("control") >= 1);
+}
+
 static void test_collection(void) {
     FILE *f = fopen("tests/data/mojibake/cases.tsv", "rb");
     CHECK(f != NULL);
@@ -178,6 +203,8 @@ int main(void) {
     test_clean();
     test_evidence();
     test_fast_path();
+    test_spaces();
+    test_c1_sweep();
     test_collection();
     cri_doc_free(last);
     cr_ctx_free(ctx);
