@@ -71,8 +71,8 @@ static bool promo_bigram(const char *a, const char *b) {
         {"read", "more"},   {"sign", "up"},       {"click", "here"},    {"follow", "us"},
         {"log", "in"},      {"sign", "in"},       {"support", "us"},    {"give", "feedback"},
         {"share", "this"},  {"rights", "reserved"}, {"more", "stories"}, {"subscribe", "now"},
-        {"subscribe", "to"}, {"download", "the"},  {"accept", "cookies"}, {"more", "from"},
-        {"become", "a"},    {"join", "us"},       {"contact", "us"},    {"tap", "here"},
+        {"accept", "cookies"}, {"more", "from"},
+        {"join", "us"},       {"contact", "us"},    {"tap", "here"},
         {"read", "next"},   {"latest", "stories"}, {"related", "stories"}, {"free", "trial"},
     };
     for (size_t i = 0; i < sizeof P / sizeof P[0]; i++)
@@ -242,6 +242,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         if (f & LX_CREDIT) v.credit++;
         if (x->cat) {
             catw[x->cat] += x->weight;
+            if (x->weight > v.maxw) v.maxw = x->weight;
             v.promo += x->weight;
         }
         /* phrases start with a promo word or an imperative */
@@ -641,6 +642,9 @@ static int promo_score(const cri_bline *l) {
 }
 
 static const char *promo_reason(const cri_bline *l) {
+    /* a promo word of weight 1+ or an address or a promo phrase is needed:
+     * "you" and an imperative alone are how people talk ("Get well soon!") */
+    if (l->maxw < 4 && !(l->flags & (BL_URL | BL_EMAIL | BL_BIGRAM))) return NULL;
     int s = promo_score(l);
     unsigned n = l->words;
     bool hit = false;
@@ -922,8 +926,20 @@ static bool fragment(const cri_bline *l) {
 /* A short sentence of prose ("He was 84."): a sentence end, a function
  * word, and not mostly capitalized words (a heading or a name list). */
 static bool short_prose(const cri_bline *l) {
-    return (l->flags & BL_TERM) && l->words >= 2 && l->stops >= 1 && l->caps * 10 < l->words * 7 &&
-           !(l->flags & (BL_URL | BL_EMAIL));
+    if (l->flags & (BL_URL | BL_EMAIL)) return false;
+    /* "Best decision ever." */
+    if ((l->flags & BL_TERM) && l->words >= 2 && l->caps < l->words && l->caps * 10 < l->words * 7)
+        return true;
+    /* "The rest of the report is as follows:" introduces what follows */
+    return (l->flags & BL_COLON) && l->words >= 6 && l->stops >= 2;
+}
+
+/* Words of prose without the final stop (a cut last line): mostly lower
+ * case with function words.  Kept at the tail unless it follows removed
+ * lines (then it is one more link of a list). */
+static bool prose_fragment(const cri_bline *l) {
+    return l->words >= 6 && l->stops >= 2 && l->caps * 2 <= l->words && !l->promo &&
+           !(l->flags & (BL_URL | BL_EMAIL | BL_COLON));
 }
 
 /* "About Acme Corp", "About the author", "About us": the heading of a
@@ -1192,14 +1208,15 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
         }
         if (i < first) {
             if (xrep) l->reason = CRI_R_REPEATED;
-            else if (fragment(l) && (l->words <= 4 || (l->stops == 0 && l->caps == l->words && l->words >= 4)))
+            else if (fragment(l) && !short_prose(l) &&
+                     (l->words <= 4 || (l->stops == 0 && l->caps == l->words && l->words >= 4)))
                 l->reason = CRI_R_NAV;
             else if (l->dup > 1 && fragment(l))
                 l->reason = CRI_R_REPEATED;
         } else if (i > last) {
             if (xrep || l->dup > 1) l->reason = CRI_R_REPEATED;
             else if (bio_line(text, l)) l->reason = CRI_R_BIO;
-            else if ((fragment(l) && !short_prose(l)) ||
+            else if ((fragment(l) && !short_prose(l) && !(prose_fragment(l) && i > 0 && !L[i - 1].reason)) ||
                      (l->words < 10 && l->caps * 10 >= l->words * 7)) {
                 l->reason = (l->flags & BL_COLON) ? CRI_R_RELATED : CRI_R_NAV;
                 /* a heading of promo lines takes their reason */

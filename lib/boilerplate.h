@@ -56,6 +56,7 @@ typedef struct cri_bline {
     uint16_t first;        /* lexicon flags of the first word */
     int32_t promo;         /* promo vocabulary weight, quarter points */
     uint8_t cat;           /* strongest promo category (index) */
+    uint8_t maxw;          /* largest weight of one promo word */
     uint32_t dup;          /* lines with the same key in this document */
     uint32_t xdocs;        /* documents of the outlet holding this line */
     uint32_t cap_start, cap_end;  /* caption text of a caption line */

@@ -237,8 +237,30 @@ static bool take_byline(cr_doc *d, const char *s, size_t n) {
     return true;
 }
 
+/* Does any word of the capitalized phrase s[0..n) occur in lower case in
+ * the text?  Then it is a phrase ("Multiple Special Circumstances"), not a
+ * person's name: names are not common words. */
+static bool words_in_lowercase(const char *text, size_t tlen, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ') i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ') i++;
+        size_t wl = i - b;
+        if (wl < 3 || wl > 30 || !cri_isupper((unsigned char)s[b])) continue;
+        char w[32];
+        for (size_t k = 0; k < wl; k++) w[k] = cri_tolower(s[b + k]);
+        for (const char *p = text; (p = memmem(p, tlen - (size_t)(p - text), w, wl)); p++) {
+            bool left = p == text || !cri_isalpha((unsigned char)p[-1]);
+            bool right = (size_t)(p - text) + wl >= tlen || !cri_isalpha((unsigned char)p[wl]);
+            if (left && right) return true;
+        }
+    }
+    return false;
+}
+
 /* A byline line: "By X", a lone name, or "Name | ..." / "Name, Role". */
-static bool byline_line(cr_doc *d, const char *text, const cri_bline *l, bool lone_ok) {
+static bool byline_line(cr_doc *d, const char *text, size_t tlen, const cri_bline *l, bool lone_ok) {
     const char *s = text + l->cstart;
     size_t n = l->end - l->cstart;
     if (l->words > 16) return false;
@@ -250,7 +272,8 @@ static bool byline_line(cr_doc *d, const char *text, const cri_bline *l, bool lo
             return take_byline(d, s + m, n - m);
         }
     if (!lone_ok) return false;
-    if (l->words <= 4 && !(l->flags & BL_TERM) && cri_meta_name_shaped(s, n, 2)) {
+    if (l->words <= 4 && !(l->flags & BL_TERM) && cri_meta_name_shaped(s, n, 2) &&
+        !words_in_lowercase(text, tlen, s, n)) {
         if (!d->byline) d->byline = cri_arena_strndup(&d->arena, s, n);
         return true;
     }
@@ -304,6 +327,7 @@ static bool dateline(cr_doc *d, const char *text, const cri_bline *l, int order)
 void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cri_input *in,
                    uint64_t seed) {
     int order = url_order(in);
+    size_t tlen = n ? L[n - 1].end : 0;
     if (in && in->published && *in->published) d->published = cri_meta_published(d, in->published, order);
 
     /* title */
@@ -365,7 +389,7 @@ void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cr
         cri_bline *l = &L[i];
         if (l->reason) continue;
         seen++;
-        if (byline_line(d, text, l, title < n || i == 0)) {
+        if (byline_line(d, text, tlen, l, title < n || i == 0)) {
             l->reason = CRI_R_BYLINE;
             /* "By X | July 9, 2024" */
             dateline(d, text, l, order);
@@ -375,7 +399,7 @@ void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cr
     }
     /* "By X" before the title */
     for (size_t i = 0; i < title && i < head; i++)
-        if (!L[i].reason && (L[i].first & LX_BYWORD) && byline_line(d, text, &L[i], false))
+        if (!L[i].reason && (L[i].first & LX_BYWORD) && byline_line(d, text, tlen, &L[i], false))
             L[i].reason = CRI_R_BYLINE;
 
     /* datelines at the head and tail */
