@@ -142,6 +142,12 @@ static bool tok_demonym(const char *text, const cri_ner_tok *k) {
     return false;
 }
 
+/* Verbs that follow a subject: "Jordan said" is not "German advice". */
+static const char *const subject_verbs[] = {
+    "said", "says", "say", "is", "was", "has", "had", "have", "will", "would", "could",
+    "told", "and", "or", "in", "on", "at", "to", "for", "with", "of", "as", "after",
+    "before", "which", "who", "that", "are", "were", "did", "does", "can", "may", NULL};
+
 /* Relabel [a,b) as one span of type ty. */
 static void set_span(uint8_t *lab, size_t a, size_t b, int ty) {
     for (size_t i = a; i < b; i++) lab[i] = (uint8_t)(i == a ? 1 + 2 * ty : 2 + 2 * ty);
@@ -149,6 +155,8 @@ static void set_span(uint8_t *lab, size_t a, size_t b, int ty) {
 
 /* Titles out of names, and a person's name whole: the tagger's spans are
  * adjusted where news writing is regular. */
+static const char *const articles[] = {"the", "a", "an", NULL};
+
 /* Lower-case words that may join the parts of a name. */
 static const char *const connectors[] = {
     "of", "the", "and", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van",
@@ -218,7 +226,16 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
             a = b;
             continue;
         }
-        if (ty != CRI_ENT_OTHER && b - a <= 2 && tok_demonym(text, &t[b - 1]) &&
+        /* "The European Union": the article is not part of the name */
+        if (b - a >= 2 && (tok_in(text, &t[a], articles))) {
+            lab[a++] = CRI_NER_O;
+            lab[a] = (uint8_t)(1 + 2 * ty);
+        }
+        bool an_adj = ty != CRI_ENT_PLACE && ty != CRI_ENT_OTHER && b - a == 1 && b < n &&
+                      t[a].end - t[a].start >= 5 && !memcmp(text + t[a].end - 2, "an", 2) &&
+                      cri_isupper((unsigned char)text[t[a].start]) && tok_lower(text, &t[b]) &&
+                      !tok_in(text, &t[b], subject_verbs);
+        if (ty != CRI_ENT_OTHER && b - a <= 2 && (an_adj || tok_demonym(text, &t[b - 1])) &&
             (b == n || tok_lower(text, &t[b]) || tok_in(text, &t[b], person_titles))) {
             /* "Korean peninsula", "Russian missiles", "Chinese President" */
             set_span(lab, a, b, CRI_ENT_OTHER);
