@@ -171,6 +171,20 @@ static int by_w_desc(const void *a, const void *b) {
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Sort by weight, descending, ties by id: insertion sort, as the arrays are
+ * short (at most CRI_CLU_CENTROID) and qsort's callbacks cost more. */
+static void sort_w_desc(cri_feat *a, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        cri_feat x = a[i];
+        size_t j = i;
+        while (j > 0 && (a[j - 1].w < x.w || (a[j - 1].w == x.w && a[j - 1].id > x.id))) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
 static int by_id(const void *a, const void *b) {
     const cri_feat *x = a, *y = b;
     return x->id < y->id ? -1 : x->id > y->id;
@@ -250,7 +264,7 @@ static int post_story(cri_clu *e, uint32_t slot) {
     if (s->n_posted >= CRI_CLU_POSTED * 2) return 0;
     cri_feat top[CRI_CLU_CENTROID];
     memcpy(top, s->cen, s->n_cen * sizeof *top);
-    qsort(top, s->n_cen, sizeof *top, by_w_desc);
+    sort_w_desc(top, s->n_cen);
     size_t n = s->n_cen < CRI_CLU_POSTED ? s->n_cen : CRI_CLU_POSTED;
     for (size_t i = 0; i < n && s->n_posted < CRI_CLU_POSTED * 2; i++) {
         bool seen = false;
@@ -386,7 +400,7 @@ static inline bool cand_less(const cri_clu *e, uint32_t a, uint32_t b) {
 static size_t candidates(cri_clu *e, const cri_feat *v, size_t n) {
     cri_feat q[CRI_CLU_TOPK];
     memcpy(q, v, n * sizeof *q);
-    qsort(q, n, sizeof *q, by_w_desc);
+    sort_w_desc(q, n);
     size_t nq = n < CRI_CLU_QUERY ? n : CRI_CLU_QUERY;
     e->stamp++;
     if (e->stamp == 0) {
