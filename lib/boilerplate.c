@@ -1246,6 +1246,15 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
         }
     }
 
+    /* a document that is only a headline (and a date) keeps it as its body */
+    {
+        bool any = consumed < len;
+        for (size_t i = 0; i < n && !any; i++) any = !L[i].reason;
+        if (!any)
+            for (size_t i = 0; i < n; i++)
+                if (L[i].reason == CRI_R_TITLE) L[i].reason = NULL;
+    }
+
     /* body and removed lines, in order */
     if (cri_buf_reserve(&body, len + 2)) goto oom;
     for (size_t i = 0; i < n; i++) {

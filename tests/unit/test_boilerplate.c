@@ -170,6 +170,20 @@ static void test_cross_article(void) {
     cr_corpus_free(c);
 }
 
+/* A headline-only document keeps the headline as its body (not rejected). */
+static void test_headline_only(void) {
+    cr_article a[2] = {{.id = "h1", .text = "Robbers steal jewels worth millions from Paris store in biggest heist\n"},
+                       {.id = "h2", .text = "June 06, 2013\nSwimming star dies at 91\n"}};
+    cr_corpus *c = clean(a, 2);
+    const cr_doc *d = doc_by_id(c, "h1");
+    CHECK(d && strcmp(d->body, "Robbers steal jewels worth millions from Paris store in biggest heist") == 0);
+    d = doc_by_id(c, "h2");
+    CHECK(d && strcmp(d->body, "Swimming star dies at 91") == 0);
+    CHECK_STR(d ? d->published : NULL, "2013-06-06");
+    CHECK(c && c->n_errors == 0);
+    cr_corpus_free(c);
+}
+
 static double secs(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
 static void test_pathological(void) {
@@ -200,6 +214,7 @@ int main(void) {
     test_no_title_for_a_paragraph();
     test_every_line_accounted();
     test_cross_article();
+    test_headline_only();
     test_pathological();
     cr_ctx_free(ctx);
     return CHECK_REPORT();
