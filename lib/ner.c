@@ -381,7 +381,12 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
                 m->end = (uint32_t)(pos + t->toks[b - 1].end);
                 m->caption = caption;
                 m->type = (uint8_t)ty;   /* PER, ORG, LOC, MISC = CRI_ENT_* order */
-                m->entity = -1;
+                /* -2 marks a one-word name at the start of its sentence (a
+                 * capital there proves nothing); reset to -1 after tagging */
+                bool initial = b - a == 1;
+                for (size_t q = 0; q < a && initial; q++)
+                    if (is_word_tok(text + pos, &t->toks[q])) initial = false;
+                m->entity = initial ? -2 : -1;
             }
             i = j;
         }
@@ -454,6 +459,104 @@ done:
     return st == CR_OK ? CR_OK : cri_fail(ctx, st, "out of memory");
 }
 
+static int cmp_mention(const void *x, const void *y) {
+    const cri_mention *a = x, *b = y;
+    if (a->caption != b->caption) return a->caption < b->caption ? -1 : 1;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return (a->end > b->end) - (a->end < b->end);
+}
+
+#define PROP_MAX_TOKENS 4     /* longest name looked up again */
+
+/* Untagged occurrences of a name the document tagged elsewhere get its
+ * type: "ARSENAL" in a headline once "Arsenal" was found, "Putin" at the
+ * start of a sentence.  One-word names found only at sentence starts are
+ * not spread. */
+static cr_status propagate_span(cr_ctx *ctx, tagger *t, cr_doc *d, const cri_strmap *names,
+                                const char *text, size_t start, size_t end, int32_t caption,
+                                size_t n_old, size_t *cursor, cri_buf *key) {
+    size_t pos = start;
+    while (pos < end) {
+        size_t used = 0;
+        size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
+        if (n == 0) break;
+        for (size_t i = 0; i < n; i++) {
+            const cri_ner_tok *k = &t->toks[i];
+            if (!cri_isupper((unsigned char)text[pos + k->start])) continue;
+            size_t abs_s = pos + k->start;
+            /* skip what is already a mention */
+            while (*cursor < n_old && (d->mentions[*cursor].caption < caption ||
+                   (d->mentions[*cursor].caption == caption && d->mentions[*cursor].end <= abs_s)))
+                (*cursor)++;
+            size_t maxn = n - i < PROP_MAX_TOKENS ? n - i : PROP_MAX_TOKENS;
+            for (size_t len = maxn; len >= 1; len--) {
+                size_t abs_e = pos + t->toks[i + len - 1].end;
+                if (*cursor < n_old && d->mentions[*cursor].caption == caption &&
+                    d->mentions[*cursor].start < abs_e)
+                    continue;   /* overlaps a mention */
+                lower_key(key, text + abs_s, abs_e - abs_s);
+                if (!key->data) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+                int64_t *v = cri_strmap_get(names, key->data, key->len);
+                if (!v || *v < 0) continue;
+                cri_mention *m = CRI_PUSH(d->mentions, d->n_mentions, d->cap_mentions);
+                if (!m) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+                m->start = (uint32_t)abs_s; m->end = (uint32_t)abs_e;
+                m->caption = caption; m->type = (uint8_t)*v; m->entity = -1;
+                i += len - 1;
+                break;
+            }
+        }
+        if (used == 0) break;
+        pos += used;
+    }
+    return CR_OK;
+}
+
+static cr_status propagate(cr_ctx *ctx, tagger *t, cr_doc *d) {
+    size_t n_old = d->n_mentions;
+    if (n_old == 0) return CR_OK;
+    cri_strmap names;
+    if (cri_strmap_init(&names, n_old * 2, ctx->opt.seed)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    cri_buf key = {0};
+    cr_status st = CR_OK;
+    for (size_t i = 0; i < n_old && st == CR_OK; i++) {
+        cri_mention *m = &d->mentions[i];
+        bool initial = m->entity == -2;
+        m->entity = -1;
+        size_t len = m->end - m->start;
+        if (initial || len < 3 || len > 80) continue;
+        lower_key(&key, mention_text(d, m), len);
+        bool isnew;
+        int64_t *v = key.data ? cri_strmap_upsert(&names, key.data, key.len, m->type, &isnew) : NULL;
+        if (!v) st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+        else if (!isnew && *v != m->type) *v = -1;   /* typed two ways: the vote decides later */
+    }
+    qsort(d->mentions, n_old, sizeof *d->mentions, cmp_mention);
+    size_t cursor = 0;
+    if (st == CR_OK && d->n_sents) {
+        for (size_t i = 0; i < d->n_sents && st == CR_OK; i++) {
+            const cri_sentence *s = &d->sents[i];
+            if (s->end > d->body_len || s->start >= s->end) continue;
+            st = propagate_span(ctx, t, d, &names, d->body, s->start, s->end, -1, n_old, &cursor, &key);
+        }
+    } else if (st == CR_OK && d->body) {
+        size_t s = 0;
+        for (size_t i = 0; i <= d->body_len && st == CR_OK; i++) {
+            if (i < d->body_len && d->body[i] != '\n') continue;
+            if (i > s) st = propagate_span(ctx, t, d, &names, d->body, s, i, -1, n_old, &cursor, &key);
+            s = i + 1;
+        }
+    }
+    for (size_t c = 0; c < d->n_captions && st == CR_OK; c++)
+        if (d->captions[c])
+            st = propagate_span(ctx, t, d, &names, d->captions[c], 0, strlen(d->captions[c]),
+                                (int32_t)c, n_old, &cursor, &key);
+    if (d->n_mentions > n_old) qsort(d->mentions, d->n_mentions, sizeof *d->mentions, cmp_mention);
+    cri_buf_free(&key);
+    cri_strmap_free(&names);
+    return st;
+}
+
 cr_status cri_ner_tag(cr_ctx *ctx, cr_doc *d) {
     d->n_mentions = 0;
     tagger t;
@@ -476,6 +579,7 @@ cr_status cri_ner_tag(cr_ctx *ctx, cr_doc *d) {
     }
     for (size_t c = 0; c < d->n_captions && st == CR_OK; c++)
         if (d->captions[c]) st = tag_span(ctx, &t, d, d->captions[c], 0, strlen(d->captions[c]), (int32_t)c);
+    if (st == CR_OK) st = propagate(ctx, &t, d);
     tagger_free(&t);
     if (st == CR_OK) st = harmonize(ctx, d);
     return st;
@@ -485,7 +589,9 @@ cr_status cri_ner_tag_text(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
     tagger t;
     cr_status st = tagger_init(ctx, &t);
     if (st != CR_OK) return st;
+    size_t first = d->n_mentions;
     st = tag_span(ctx, &t, d, text, 0, len, caption);
+    for (size_t i = first; i < d->n_mentions; i++) d->mentions[i].entity = -1;
     tagger_free(&t);
     return st;
 }
