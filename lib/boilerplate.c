@@ -529,16 +529,54 @@ static void put_lower(cri_buf *b, const char *s, size_t n) {
 }
 
 /* Domain of a URL without "www." (into b); false if none. */
-static bool url_domain(const char *url, cri_buf *b) {
+bool cri_bp_reg_domain(const char *url, const char **dom, size_t *dn, const char **lab, size_t *ln) {
     const char *p = strstr(url, "://");
     p = p ? p + 3 : url;
     const char *e = p;
     while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#') e++;
-    if (e - p >= 4 && cri_tolower(p[0]) == 'w' && cri_tolower(p[1]) == 'w' &&
-        cri_tolower(p[2]) == 'w' && p[3] == '.')
-        p += 4;
-    if (e <= p || !memchr(p, '.', (size_t)(e - p))) return false;
-    put_lower(b, p, (size_t)(e - p));
+    /* labels from the right: TLD, then a second-level suffix of a country
+     * domain (co.uk, com.au, co.za...), then the name */
+    const char *dots[4] = {NULL, NULL, NULL, NULL};
+    int nd = 0;
+    for (const char *q = e; q > p && nd < 4; q--)
+        if (q[-1] == '.') dots[nd++] = q - 1;
+    if (nd == 0) return false;
+    size_t tld = (size_t)(e - dots[0] - 1);
+    int k = 1;
+    if (tld == 2 && nd >= 2) {
+        const char *sl = dots[1] + 1;
+        size_t sn = (size_t)(dots[0] - sl);
+        static const char *const SLD[] = {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"};
+        for (size_t i = 0; i < sizeof SLD / sizeof SLD[0]; i++)
+            if (sn == strlen(SLD[i]) && memcmp(sl, SLD[i], sn) == 0) k = 2;
+    }
+    const char *ls = nd > k ? dots[k] + 1 : p;
+    const char *le = dots[k - 1];
+    if (le <= ls) return false;
+    /* on blog hosts the subdomain is the outlet: name.blogspot.com */
+    static const char *const HOSTS[] = {"blogspot", "wordpress", "substack", "tumblr", "medium",
+                                        "livejournal", "typepad", "github"};
+    for (size_t i = 0; i < sizeof HOSTS / sizeof HOSTS[0]; i++)
+        if ((size_t)(le - ls) == strlen(HOSTS[i]) && memcmp(ls, HOSTS[i], (size_t)(le - ls)) == 0 &&
+            nd > k) {
+            le = dots[k];
+            ls = nd > k + 1 ? dots[k + 1] + 1 : p;
+            if (le <= ls) return false;
+            break;
+        }
+    *dom = ls;
+    *dn = (size_t)(e - ls);
+    *lab = ls;
+    *ln = (size_t)(le - ls);
+    return true;
+}
+
+/* Registrable domain of a URL in lower case (into b); false if none. */
+static bool url_domain(const char *url, cri_buf *b) {
+    const char *dom, *lab;
+    size_t dn, ln;
+    if (!cri_bp_reg_domain(url, &dom, &dn, &lab, &ln)) return false;
+    put_lower(b, dom, dn);
     return b->len > 0;
 }
 

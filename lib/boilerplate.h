@@ -78,6 +78,9 @@ static inline bool cri_bl_sentence(const cri_bline *l) {
 /* Title, byline and dateline at the head (marks their lines). */
 void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cri_input *in,
                    uint64_t seed);
+/* boilerplate.c: the registrable domain of a URL ("news.bbc.co.uk" ->
+ * "bbc.co.uk") and its name label ("bbc"); false if none. */
+bool cri_bp_reg_domain(const char *url, const char **dom, size_t *dn, const char **lab, size_t *ln);
 /* boilerplate.c: the line key of any string (as lines are keyed). */
 uint64_t cri_bp_key(const char *s, size_t n, uint64_t seed);
 /* Outlet, cites, byline fallback from the classified lines. */

@@ -556,6 +556,9 @@ static int add_org(cr_doc *d, const char *s, size_t n) {
     /* "Yonhap news agency" style were cut before the lower-case words */
     size_t words = count_words(s, n);
     bool allcaps = words == 1 && n >= 2 && n <= 6;
+    static const char *const GENERIC[] = {"tv", "us", "uk", "usa", "am", "pm", "gmt", "ceo", "mp", "ok"};
+    for (size_t i = 0; i < sizeof GENERIC / sizeof GENERIC[0] && allcaps; i++)
+        if (ieq(s, n, GENERIC[i])) allcaps = false;
     for (size_t i = 0; i < n && allcaps; i++)
         if (!cri_isupper((unsigned char)s[i])) allcaps = false;
     /* the last word names the kind of organization */
@@ -928,23 +931,17 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         }
     }
     /* the URL's domain */
-    if (in && in->url) {
-        const char *p = strstr(in->url, "://");
-        p = p ? p + 3 : in->url;
-        if (iprefix(p, strlen(p), "www.")) p += 4;
-        const char *e = p;
-        while (*e && *e != '/' && *e != ':' && *e != '?') e++;
-        const char *dot = memchr(p, '.', (size_t)(e - p));
-        if (dot) {
-            char lab[64];
-            size_t ln = (size_t)(dot - p) < sizeof lab ? (size_t)(dot - p) : sizeof lab - 1;
-            for (size_t i = 0; i < ln; i++) lab[i] = cri_tolower(p[i]);
-            span w;
-            if (cri_islower((unsigned char)lab[0]) && find_cap_word(text, len, lab, ln, &w))
-                cand_add(c, &nc, w.s, w.n, 3);
-            else
-                cand_add(c, &nc, p, (size_t)(e - p), 3);
-        }
+    const char *dom, *labp;
+    size_t dn, lpn;
+    if (in && in->url && cri_bp_reg_domain(in->url, &dom, &dn, &labp, &lpn)) {
+        char lab[64];
+        size_t ln = lpn < sizeof lab ? lpn : sizeof lab - 1;
+        for (size_t i = 0; i < ln; i++) lab[i] = cri_tolower(labp[i]);
+        span w;
+        if (cri_islower((unsigned char)lab[0]) && find_cap_word(text, len, lab, ln, &w))
+            cand_add(c, &nc, w.s, w.n, 3);
+        else
+            cand_add(c, &nc, dom, dn, 3);
     }
     /* a desk name or the URL settle it */
     for (size_t i = 0; i < nc; i++)

@@ -4,6 +4,7 @@
  */
 #include "check.h"
 #include "internal.h"
+#include "boilerplate.h"
 
 static void date_is(const char *in, const char *want) {
     char out[64];
@@ -120,7 +121,29 @@ static void test_article_metadata(void) {
     cr_corpus_free(c);
 }
 
+static void domain_is(const char *url, const char *dom, const char *lab) {
+    const char *d, *l;
+    size_t dn, ln;
+    bool ok = cri_bp_reg_domain(url, &d, &dn, &l, &ln);
+    CHECK(ok);
+    if (!ok) return;
+    CHECK(dn == strlen(dom) && memcmp(d, dom, dn) == 0);
+    CHECK(ln == strlen(lab) && memcmp(l, lab, ln) == 0);
+}
+
+static void test_domains(void) {
+    domain_is("https://news.bbc.co.uk/2/hi/world.stm", "bbc.co.uk", "bbc");
+    domain_is("http://articles.latimes.com/2013/may/03/x", "latimes.com", "latimes");
+    domain_is("https://www.newsweek.com/north-korea", "newsweek.com", "newsweek");
+    domain_is("http://joyofsox.blogspot.nl/2008/10/x.html", "joyofsox.blogspot.nl", "joyofsox");
+    domain_is("https://www.abc.net.au/news/x", "abc.net.au", "abc");
+    const char *d, *l;
+    size_t dn, ln;
+    CHECK(!cri_bp_reg_domain("localhost", &d, &dn, &l, &ln));
+}
+
 int main(void) {
+    test_domains();
     test_dates();
     if (cr_ctx_new(NULL, &ctx) != CR_OK) return 1;
     test_article_metadata();
