@@ -479,7 +479,7 @@ static size_t match(qx *x, size_t i, qres *q) {
         if (P(x, s2, '$') || P(x, s2, 0x20AC) || P(x, s2, 0xA3)) s2++;
         double v2;
         bool vg2;
-        size_t e2 = x->t[s2].kind == CRI_LX_NUM || CLS(x, s2, CRI_LC_NUMW)
+        size_t e2 = s2 < x->n && (x->t[s2].kind == CRI_LX_NUM || CLS(x, s2, CRI_LC_NUMW))
                         ? cri_num_read(x->body, x->t, x->n, s2, &v2, &vg2) : s2;
         if (e2 > s2 && !vg2 && !(GLUED(x, e2) && (W(x, e2, "th") || W(x, e2, "st")))) {
             e2 = glued_scale(x, e2, &v2, cur != NULL);
@@ -616,9 +616,12 @@ static size_t match(qx *x, size_t i, qres *q) {
     /* "Jean Larson, 48, a staff accountant": an age after a name */
     if (!q->unit_static && !q->unit_dyn && !cur && k->kind == CRI_LX_NUM && (k->flags & CRI_LXF_PLAIN) &&
         j == i + 1 && q->v >= 1 && q->v <= 120 && i >= 2 && P(x, i - 1, ',') &&
-        ((WORD(x, i - 2) && (x->t[i - 2].flags & CRI_LXF_CAP)) ||
-         (i >= 3 && P(x, i - 2, '.') && WORD(x, i - 3) && (x->t[i - 3].flags & CRI_LXF_CAP))) &&
-        (j >= x->n || P(x, j, ',') || P(x, j, '.') || P(x, j, ';')))
+        ((WORD(x, i - 2) && (x->t[i - 2].flags & CRI_LXF_CAP) &&
+          (j >= x->n || P(x, j, ',') || P(x, j, '.') || P(x, j, ';'))) ||
+         (i >= 3 && P(x, i - 2, '.') && WORD(x, i - 3) && (x->t[i - 3].flags & CRI_LXF_CAP) &&
+          (j >= x->n || P(x, j, ',') || P(x, j, '.') || P(x, j, ';'))) ||
+         /* "The chairman, 62, will retire": a person noun, the age between commas */
+         (WORD(x, i - 2) && !stop_word(x, i - 2) && P(x, j, ',') && !(i >= 3 && x->t[i - 3].kind == CRI_LX_NUM))))
         q->unit_static = "year";
     /* "aged 33", "age 33", "at the age of 7" */
     if (!q->unit_static && !q->unit_dyn && q->first > 0 &&
