@@ -540,14 +540,17 @@ static bool small_word(const char *p, size_t n) {
 }
 
 static void augment(sentset *ss, size_t upto) {
+    /* percent of sentences copied in capitals, then in title case */
+    uint64_t up = getenv("NER_UPPER") ? (uint64_t)atoi(getenv("NER_UPPER")) : 12;
+    uint64_t ti = getenv("NER_TITLE") ? (uint64_t)atoi(getenv("NER_TITLE")) : 12;
     for (size_t i = 0; i < upto; i++) {
         uint64_t h = cri_mix64(i * 7919 + 17) % 100;
-        if (h >= 24) continue;
+        if (h >= up + ti) continue;
         sent *s = &ss->s[i];
         size_t tl = strlen(s->text);
         char *t = xmalloc(tl + 1);
         memcpy(t, s->text, tl + 1);
-        if (h < 12) {
+        if (h < up) {
             for (size_t k = 0; k < tl; k++)
                 if (cri_islower((unsigned char)t[k])) t[k] = (char)(t[k] - 32);
         } else {
@@ -927,6 +930,12 @@ int main(int argc, char **argv) {
         read_bracketed(argv[4], &ss);
         featurize(&ss, m.bits);
         evaluate(&m, &ss, "news dev (hand-annotated)", true);
+        /* the same in capitals, as wire headlines and datelines come */
+        for (size_t i = 0; i < ss.n; i++)
+            for (char *p = ss.s[i].text; *p; p++)
+                if (cri_islower((unsigned char)*p)) *p = (char)(*p - 32);
+        featurize(&ss, m.bits);
+        evaluate(&m, &ss, "news dev, all capitals", true);
         free_set(&ss);
     }
     snprintf(path, sizeof path, "%s/gum-conll", dir);
