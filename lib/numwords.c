@@ -531,7 +531,7 @@ static double pow10i(int e) {
  * continue a number begun in digits ("1.6 million"). */
 static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, bool have,
                            double cur) {
-    double total = 0;
+    double total = 0, last_scale = 0;
     bool any = have, last_was_word = have;
     size_t j = i, good = i;
     double good_val = cur;
@@ -571,9 +571,13 @@ static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, 
             !(k->flags & CRI_LXF_GLUED && (is_w(k, "m"))) ) {
             double s = pow10i(e->val);
             if (e->val == 2) cur = (cur == 0 ? 1 : cur) * s;
-            else {
+            else if (cur == 0 && total > 0 && s > last_scale) {
+                total *= s;            /* "a thousand million" */
+                last_scale = s;
+            } else {
                 total += (cur == 0 ? 1 : cur) * s;
                 cur = 0;
+                last_scale = s;
             }
             last_was_word = true;
             j++;

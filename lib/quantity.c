@@ -664,8 +664,15 @@ static size_t match(qx *x, size_t i, qres *q) {
     return e;
 }
 
+/* Beyond a quadrillion a "quantity" is a digit string (an ID, a hash), not
+ * a count; such values are dropped (they would not survive JSON as
+ * integers either). */
+#define MAX_QUANTITY 1e15
+
 static cr_status push(qx *x, const qres *q) {
     cr_doc *d = x->d;
+    if (!(fabs(q->v) <= MAX_QUANTITY) || (!isnan(q->vmax) && !(fabs(q->vmax) <= MAX_QUANTITY)))
+        return CR_OK;
     cri_quantity *o = CRI_PUSH(d->quantities, d->n_quantities, d->cap_quantities);
     if (!o) return CR_ERR_NOMEM;
     o->start = x->t[q->first].start;

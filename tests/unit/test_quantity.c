@@ -133,6 +133,7 @@ static void not_quantities(void) {
     CHECK(count("It was signed in 2019.") == 0);
     CHECK(count("One of them left; no one stayed.") == 0);
     CHECK(count("COVID-19 and the G7 met.") == 0);
+    CHECK(count("Its ID is 99999999999999999999999999 and 100 trillion billion.") == 0);
 }
 
 static double now_s(void) {
