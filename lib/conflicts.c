@@ -253,7 +253,7 @@ static char *fact_about(cr_corpus *c, cri_brief *b, int32_t f) {
     return cri_brief_printf(b, "%.*s", (int)i, t);
 }
 
-typedef struct item { const char *value; uint32_t unit; uint32_t sdoc; double num; } item;
+typedef struct item { const char *value; uint32_t unit; uint32_t sdoc; double num; uint32_t start, end; } item;
 
 static int cmp_item(const void *p, const void *q) {
     const item *a = p, *b = q;
@@ -301,6 +301,87 @@ static bool sides_differ(const item *it, size_t a0, size_t a1, size_t b0, size_t
     return a_only && b_only;
 }
 
+/* Content stems within four words of a span (a figure, a date), its own
+ * words excluded. */
+static size_t context_stems(cr_corpus *c, cri_brief *b, uint32_t unit, uint32_t qstart, uint32_t qend,
+                            const char **out, size_t *lens, size_t max) {
+    const cri_bunit *u = &b->units[unit];
+    const cr_doc *d = c->docs[u->doc];
+    const cri_sentence *s = &d->sents[u->sent];
+    uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+    size_t k = 0;
+    int32_t first = -1, last = -1;
+    for (uint32_t t = s->tok_first; t < te; t++) {
+        if (d->toks[t].end > qstart && first < 0) first = (int32_t)t;
+        if (d->toks[t].start < qend) last = (int32_t)t;
+    }
+    if (first < 0) return 0;
+    for (int32_t t = first - 4; t <= last + 4 && k < max; t++) {
+        if (t < (int32_t)s->tok_first || t >= (int32_t)te || (t >= first && t <= last)) continue;
+        const cri_token *tk = &d->toks[t];
+        if (tk->flags & (CRI_TOK_STOP | CRI_TOK_PUNCT) || tk->stem_len < 3) continue;
+        out[k] = cri_tok_stem(d, tk);
+        lens[k] = tk->stem_len;
+        k++;
+    }
+    return k;
+}
+
+static bool same_context_span(cr_corpus *c, cri_brief *b, uint32_t ua, uint32_t sa0, uint32_t sa1, uint32_t ub,
+                              uint32_t sb0, uint32_t sb1) {
+    const char *sa[10], *sb[10];
+    size_t la[10], lb[10];
+    size_t na = context_stems(c, b, ua, sa0, sa1, sa, la, 10), nb = context_stems(c, b, ub, sb0, sb1, sb, lb, 10);
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (la[i] == lb[j] && memcmp(sa[i], sb[j], la[i]) == 0) return true;
+    return false;
+}
+
+static bool same_context(cr_corpus *c, cri_brief *b, uint32_t ua, const cri_quantity *qa, uint32_t ub,
+                         const cri_quantity *qb) {
+    return same_context_span(c, b, ua, qa->start, qa->end, ub, qb->start, qb->end);
+}
+
+/* The nearest content word before (dir -1) or after (dir +1) a span,
+ * within three words; its stem, or NULL. */
+static const char *nearest_stem(cr_corpus *c, cri_brief *b, uint32_t unit, uint32_t start, uint32_t end, int dir,
+                                size_t *len) {
+    const cri_bunit *u = &b->units[unit];
+    const cr_doc *d = c->docs[u->doc];
+    const cri_sentence *s = &d->sents[u->sent];
+    uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+    int32_t first = -1, last = -1;
+    for (uint32_t t = s->tok_first; t < te; t++) {
+        if (d->toks[t].end > start && first < 0) first = (int32_t)t;
+        if (d->toks[t].start < end) last = (int32_t)t;
+    }
+    if (first < 0) return NULL;
+    int32_t t = dir < 0 ? first - 1 : last + 1;
+    for (int k = 0; k < 3 && t >= (int32_t)s->tok_first && t < (int32_t)te; k++, t += dir) {
+        const cri_token *tk = &d->toks[t];
+        if (tk->flags & (CRI_TOK_STOP | CRI_TOK_PUNCT) || tk->stem_len < 3) continue;
+        *len = tk->stem_len;
+        return cri_tok_stem(d, tk);
+    }
+    return NULL;
+}
+
+/* Two sentences telling one event: nearly the same words, and the same
+ * word right before or right after the value they disagree on ("died on
+ * Friday" / "died Thursday"; not "tweaked his knee last Thursday" /
+ * "announced Wednesday"). */
+static bool same_telling(cr_corpus *c, cri_brief *b, const item *x, const item *y) {
+    if (cri_facts_sim(b, x->unit, y->unit) < 0.25) return false;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t lx = 0, ly = 0;
+        const char *sx = nearest_stem(c, b, x->unit, x->start, x->end, dir, &lx);
+        const char *sy = nearest_stem(c, b, y->unit, y->start, y->end, dir, &ly);
+        if (sx && sy && lx == ly && memcmp(sx, sy, lx) == 0) return true;
+    }
+    return false;
+}
+
 /* ---- dates ------------------------------------------------------------------ */
 
 static int date_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_t cap) {
@@ -337,6 +418,161 @@ static int date_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_
     return emit(c, b, "date", f, it, n, NULL);
 }
 
+/* Keep only the sentences that tell the event the same way as a sentence
+ * of another article giving another value; emit when two values remain.
+ * it[] is sorted by value. */
+static int emit_told_alike(cr_corpus *c, cri_brief *b, const char *kind, int32_t f, item *it, size_t n) {
+    bool keep[256] = {false};
+    if (n > 256) n = 256;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            if (it[i].sdoc == it[j].sdoc || strcmp(it[i].value, it[j].value) == 0) continue;
+            if (!same_telling(c, b, &it[i], &it[j])) continue;
+            keep[i] = keep[j] = true;
+        }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (keep[i]) it[k++] = it[i];
+    if (k < 2) return 0;
+    return emit(c, b, kind, f, it, k, NULL);
+}
+
+/* Weekday named by a date expression (0 Monday .. 6 Sunday), or -1. */
+static int weekday_of(const cr_doc *d, const cri_timex *t) {
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    if (t->end > d->body_len || t->end <= t->start) return -1;
+    const char *p = d->body + t->start;
+    size_t n = t->end - t->start;
+    int found = -1;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !cri_isalpha((unsigned char)p[i])) i++;
+        size_t st = i;
+        while (i < n && cri_isalpha((unsigned char)p[i])) i++;
+        for (int k = 0; k < 7; k++) {
+            size_t l = strlen(days[k]);
+            if (i - st != l) continue;
+            bool eq = true;
+            for (size_t q = 0; q < l && eq; q++) eq = cri_tolower(p[st + q]) == days[k][q];
+            if (eq) {
+                if (found >= 0 && found != k) return -1;
+                found = k;
+            }
+        }
+    }
+    return found;
+}
+
+/* The same event put on two different weekdays ("died on Friday" /
+ * "died Thursday"): weekday names do not depend on when each article was
+ * written, so unlike "yesterday" they can be compared as they stand. */
+static int weekday_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_t cap) {
+    static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    const cri_bfact *F = &b->facts[f];
+    size_t n = 0;
+    for (size_t k = 0; k < F->n_units && n < cap; k++) {
+        const cri_bunit *u = &b->units[F->units[k]];
+        if (u->flags & (CRI_BU_QUOTE | CRI_BU_CLAIM)) continue;
+        const cr_doc *d = c->docs[u->doc];
+        const cri_sentence *s = &d->sents[u->sent];
+        int wd = -1;
+        bool ambiguous = false;
+        uint32_t ts = 0, tend = 0;
+        for (size_t m = 0; m < d->n_dates; m++) {
+            const cri_timex *t = &d->dates[m];
+            if (t->start < s->start || t->end > s->end || t->type != 0) continue;
+            int w = weekday_of(d, t);
+            if (w < 0) continue;
+            /* "Friday, September 20": the full date speaks for itself */
+            bool digits = false;
+            for (uint32_t q = t->start; q < t->end && !digits; q++) digits = cri_isdigit((unsigned char)d->body[q]);
+            if (digits) continue;
+            if (wd >= 0 && wd != w) ambiguous = true;
+            wd = w;
+            ts = t->start;
+            tend = t->end;
+        }
+        if (wd < 0 || ambiguous) continue;
+        it[n].start = ts;
+        it[n].end = tend;
+        it[n].value = names[wd];
+        it[n].unit = F->units[k];
+        it[n].sdoc = u->sdoc;
+        n++;
+    }
+    if (n < 2) return 0;
+    qsort(it, n, sizeof *it, cmp_item);
+    if (strcmp(it[0].value, it[n - 1].value) == 0) return 0;
+    size_t a1 = 0;
+    while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
+    if (!sides_differ(it, 0, a1, a1, n)) return 0;
+    /* only two weekdays, one or two days apart: a wider spread is more
+     * likely two events told in one group */
+    size_t nv = 0;
+    int w0 = -1, w1 = -1;
+    for (size_t i = 0; i < n; i++)
+        if (!i || strcmp(it[i].value, it[i - 1].value)) {
+            nv++;
+            for (int k = 0; k < 7; k++)
+                if (strcmp(names[k], it[i].value) == 0) *(w0 < 0 ? &w0 : &w1) = k;
+        }
+    if (nv != 2 || w0 < 0 || w1 < 0) return 0;
+    int gap = w0 > w1 ? w0 - w1 : w1 - w0;
+    if (gap > 2 && gap < 5) return 0;
+    return emit_told_alike(c, b, "date", f, it, n);
+}
+
+/* Clock times of one event ("at 9:25 a.m." / "at 10:40 a.m."), stated
+ * outright, more than 20 minutes apart and less than 10 hours. */
+static int clock_minutes(const char *v) {
+    const char *t = v ? strchr(v, 'T') : NULL;
+    if (!t || !cri_isdigit((unsigned char)t[1]) || !cri_isdigit((unsigned char)t[2]) || t[3] != ':' ||
+        !cri_isdigit((unsigned char)t[4]) || !cri_isdigit((unsigned char)t[5]))
+        return -1;
+    return ((t[1] - '0') * 10 + (t[2] - '0')) * 60 + (t[4] - '0') * 10 + (t[5] - '0');
+}
+
+static int time_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_t cap) {
+    const cri_bfact *F = &b->facts[f];
+    size_t n = 0;
+    for (size_t k = 0; k < F->n_units && n < cap; k++) {
+        const cri_bunit *u = &b->units[F->units[k]];
+        if (u->flags & (CRI_BU_QUOTE | CRI_BU_CLAIM)) continue;
+        const cr_doc *d = c->docs[u->doc];
+        const cri_sentence *s = &d->sents[u->sent];
+        const char *only = NULL;
+        bool ambiguous = false;
+        uint32_t ts = 0, tend = 0;
+        for (size_t m = 0; m < d->n_dates; m++) {
+            const cri_timex *t = &d->dates[m];
+            if (t->start < s->start || t->end > s->end || t->type != 1 || clock_minutes(t->value) < 0) continue;
+            if (only && strcmp(only, t->value) != 0) ambiguous = true;
+            only = t->value;
+            ts = t->start;
+            tend = t->end;
+        }
+        if (!only || ambiguous) continue;
+        it[n].start = ts;
+        it[n].end = tend;
+        it[n].value = only;
+        it[n].unit = F->units[k];
+        it[n].sdoc = u->sdoc;
+        n++;
+    }
+    if (n < 2) return 0;
+    qsort(it, n, sizeof *it, cmp_item);
+    int lo = 24 * 60, hi = -1;
+    for (size_t i = 0; i < n; i++) {
+        int m = clock_minutes(it[i].value);
+        if (m < lo) lo = m;
+        if (m > hi) hi = m;
+    }
+    if (hi - lo <= 20 || hi - lo >= 600) return 0;
+    size_t a1 = 0;
+    while (a1 < n && clock_minutes(it[a1].value) == clock_minutes(it[0].value)) a1++;
+    if (a1 == n || !sides_differ(it, 0, a1, a1, n)) return 0;
+    return emit_told_alike(c, b, "time", f, it, n);
+}
+
 /* ---- numbers ------------------------------------------------------------------ */
 
 static double significant_half_unit(double v) {
@@ -369,42 +605,6 @@ static bool numbers_agree(double a, const char *qa, double b2, const char *qb) {
     double slack = (qualifier_slack(qa) + qualifier_slack(qb)) * m;
     if (diff <= tol + slack + 1e-9 * m) return true;
     return diff <= 0.01 * m;
-}
-
-/* Content stems within four words of a quantity, its own words excluded. */
-static size_t context_stems(cr_corpus *c, cri_brief *b, uint32_t unit, const cri_quantity *q, const char **out,
-                            size_t *lens, size_t max) {
-    const cri_bunit *u = &b->units[unit];
-    const cr_doc *d = c->docs[u->doc];
-    const cri_sentence *s = &d->sents[u->sent];
-    uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
-    size_t k = 0;
-    int32_t first = -1, last = -1;
-    for (uint32_t t = s->tok_first; t < te; t++) {
-        if (d->toks[t].end > q->start && first < 0) first = (int32_t)t;
-        if (d->toks[t].start < q->end) last = (int32_t)t;
-    }
-    if (first < 0) return 0;
-    for (int32_t t = first - 4; t <= last + 4 && k < max; t++) {
-        if (t < (int32_t)s->tok_first || t >= (int32_t)te || (t >= first && t <= last)) continue;
-        const cri_token *tk = &d->toks[t];
-        if (tk->flags & (CRI_TOK_STOP | CRI_TOK_PUNCT) || tk->stem_len < 3) continue;
-        out[k] = cri_tok_stem(d, tk);
-        lens[k] = tk->stem_len;
-        k++;
-    }
-    return k;
-}
-
-static bool same_context(cr_corpus *c, cri_brief *b, uint32_t ua, const cri_quantity *qa, uint32_t ub,
-                         const cri_quantity *qb) {
-    const char *sa[10], *sb[10];
-    size_t la[10], lb[10];
-    size_t na = context_stems(c, b, ua, qa, sa, la, 10), nb = context_stems(c, b, ub, qb, sb, lb, 10);
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (la[i] == lb[j] && memcmp(sa[i], sb[j], la[i]) == 0) return true;
-    return false;
 }
 
 /* "2, 000 feet" in tokenized text: the figure was read from half a number. */
@@ -818,6 +1018,12 @@ static int entity_names(cr_corpus *c, cri_brief *b) {
     return 0;
 }
 
+static size_t count_fact_kind(const cri_brief *b, int32_t f, const char *kind) {
+    size_t n = 0;
+    for (size_t i = 0; i < b->n_conflicts; i++) n += b->conflicts[i].fact == f && strcmp(b->conflicts[i].kind, kind) == 0;
+    return n;
+}
+
 cr_status cri_conflicts_find(cr_corpus *c, cri_brief *b) {
     item *it = malloc(256 * sizeof *it);
     if (!it) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
@@ -826,6 +1032,8 @@ cr_status cri_conflicts_find(cr_corpus *c, cri_brief *b) {
     for (size_t f = 0; f < b->n_facts && !r; f++) {
         if (b->facts[f].n_docs < 2) continue;
         r = date_conflicts(c, b, (int32_t)f, it, 256);
+        if (!r && count_fact_kind(b, (int32_t)f, "date") == 0) r = weekday_conflicts(c, b, (int32_t)f, it, 256);
+        if (!r) r = time_conflicts(c, b, (int32_t)f, it, 256);
         if (!r) r = number_conflicts(c, b, (int32_t)f);
         if (!r) r = status_conflicts(c, b, (int32_t)f, it, 256);
         if (!r) r = fallback_names(c, b, (int32_t)f);

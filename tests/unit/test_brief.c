@@ -261,6 +261,52 @@ static void test_number_conflict(cr_ctx *ctx) {
     cr_corpus_free(c);
 }
 
+/* ---- weekdays and clock times ------------------------------------------------ */
+static void add_time(cr_doc *d, const char *text, const char *value, uint8_t type) {
+    if (!d || !strstr(d->body, text)) return;
+    cri_timex *t = CRI_PUSH(d->dates, d->n_dates, d->cap_dates);
+    t->start = at(d, text);
+    t->end = t->start + (uint32_t)strlen(text);
+    t->value = cri_arena_strdup(&d->arena, value);
+    t->type = type;
+}
+
+static void test_weekdays_times(cr_ctx *ctx) {
+    art a[] = {
+        {"w1", "One", NULL, NULL,
+         "The retired spy chief Harlan Voss died on Friday at his farm near the town of Elkridge, aged 91.\n\n"
+         "The storm struck the harbour of Elkridge at 9:25 a.m., sinking three fishing boats at their moorings."},
+        {"w2", "Two", NULL, NULL,
+         "The retired spy chief Harlan Voss died Thursday at his farm near the town of Elkridge, aged 91.\n\n"
+         "The storm struck the harbour of Elkridge at 10:40 a.m., sinking three fishing boats at their moorings."},
+        {"w3", "Three", NULL, NULL,
+         "Coach Mara Lind said the striker tweaked his knee last Thursday in training at Elkridge stadium.\n\n"
+         "Gale warnings were lifted in the afternoon across the whole coast."},
+        {"w4", "Four", NULL, NULL,
+         "Coach Mara Lind announced Wednesday that the striker would miss the cup final at Elkridge stadium.\n\n"
+         "Fishermen counted their losses on the quay the next morning."},
+    };
+    cr_corpus *c = load(ctx, a, 4);
+    if (!c) return;
+    add_time(doc(c, "w1"), "Friday", "XXXX-WXX-5", 0);
+    add_time(doc(c, "w2"), "Thursday", "XXXX-WXX-4", 0);
+    add_time(doc(c, "w3"), "last Thursday", "XXXX-WXX-4", 0);
+    add_time(doc(c, "w4"), "Wednesday", "XXXX-WXX-3", 0);
+    add_time(doc(c, "w1"), "9:25 a.m.", "XXXX-XX-XXT09:25", 1);
+    add_time(doc(c, "w2"), "10:40 a.m.", "XXXX-XX-XXT10:40", 1);
+    CHECK(cr_corpus_brief(c, NULL) == CR_OK);
+    const cri_brief *b = brief_of(c);
+    const cri_bconflict *cf = conflict(b, "date");
+    CHECK(cf != NULL && count_kind(b, "date") == 1);
+    CHECK(value_has_doc(c, b, cf, "Friday", "w1") && value_has_doc(c, b, cf, "Thursday", "w2"));
+    /* the injury and the announcement are two events on two days */
+    CHECK(!value_has_doc(c, b, cf, "Wednesday", "w4"));
+    const cri_bconflict *tc = conflict(b, "time");
+    CHECK(tc != NULL);
+    CHECK(value_has_doc(c, b, tc, "XXXX-XX-XXT09:25", "w1") && value_has_doc(c, b, tc, "XXXX-XX-XXT10:40", "w2"));
+    cr_corpus_free(c);
+}
+
 /* ---- provenance: two articles pass on one wire report ----------------------- */
 static void test_provenance(cr_ctx *ctx) {
     art a[] = {
@@ -441,6 +487,7 @@ int main(void) {
     test_date_conflict(ctx);
     test_not_conflicts(ctx);
     test_number_conflict(ctx);
+    test_weekdays_times(ctx);
     test_provenance(ctx);
     test_one_article(ctx);
     test_copies(ctx);
