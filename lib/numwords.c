@@ -571,7 +571,7 @@ static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, 
             !(k->flags & CRI_LXF_GLUED && (is_w(k, "m"))) ) {
             double s = pow10i(e->val);
             if (e->val == 2) cur = (cur == 0 ? 1 : cur) * s;
-            else if (cur == 0 && total > 0 && s > last_scale) {
+            else if (cur == 0 && total > 0 && last_scale > 0) {
                 total *= s;            /* "a thousand million" */
                 last_scale = s;
             } else {
