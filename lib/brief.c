@@ -233,6 +233,17 @@ cr_status cr_corpus_brief(cr_corpus *c, const cr_brief_options *o) {
     if (!c->extracted) {
         if ((s = tolerate(c, cr_corpus_extract(c))) != CR_OK) return s;
     }
+    /* one brief per story, largest story first (stable: ties keep the
+     * clustering's order), in the text and the JSON alike */
+    for (size_t a = 1; a < c->n_stories; a++) {
+        cri_story t = c->stories[a];
+        size_t k = a;
+        while (k > 0 && c->stories[k - 1].n_docs < t.n_docs) {
+            c->stories[k] = c->stories[k - 1];
+            k--;
+        }
+        c->stories[k] = t;
+    }
     for (size_t i = 0; i < c->n_stories; i++) {
         cri_story *st = &c->stories[i];
         cri_brief_free(st->brief);
