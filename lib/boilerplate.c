@@ -236,6 +236,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         if (f & LX_WE) v.we++;
         if (f & LX_CITE) v.cite++;
         if (f & LX_SAYS) v.says++;
+        if (f & LX_TOLD) v.told++;
         if (f & LX_ROLE) v.role++;
         if (f & LX_META) v.meta++;
         if (f & LX_TAGLBL) v.tag++;
@@ -265,10 +266,12 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                 /* cue words of cites: according, citing, cited, quoted,
                  * quoting, reported, reports, said, says */
                 unsigned char c0 = *q | 0x20;
-                if (vocab && (c0 == 'a' || c0 == 'c' || c0 == 'q' || c0 == 'r' || c0 == 's') && e - q >= 4) {
+                if (vocab && (c0 == 'a' || c0 == 'c' || c0 == 'q' || c0 == 'r' || c0 == 's' || c0 == 't') &&
+                    e - q >= 4) {
                     uint32_t w4 = ((uint32_t)(q[0] | 0x20) << 24) | ((uint32_t)q[1] << 16) |
                                   ((uint32_t)q[2] << 8) | q[3];
                     if (w4 == 0x73616964u || w4 == 0x73617973u) v.says++;              /* said says */
+                    else if (w4 == 0x746f6c64u) v.says++, v.told++;                    /* told */
                     else if (w4 == 0x6163636fu || w4 == 0x63697469u || w4 == 0x71756f74u ||
                              w4 == 0x7265706fu)                                       /* acco citi quot repo */
                         v.cite++;
@@ -728,10 +731,11 @@ static long credit_start(const char *t, const cri_bline *l) {
     if (maybe && !l->credit) {
         const char *tail = s + from;
         size_t tn = n - from;
-        maybe = memchr(tail, ':', tn) || memchr(tail, '(', tn) || memmem(tail, tn, "\xc2\xa9", 2) ||
-                memmem(tail, tn, "by ", 3);
+        maybe = memchr(tail, ':', tn) || memchr(tail, '(', tn) || memchr(tail, 0xA9, tn);
+        for (size_t i = 0; !maybe && i + 3 <= tn; i++)
+            maybe = tail[i] == 'b' && tail[i + 1] == 'y' && tail[i + 2] == ' ';
     } else if (!maybe) {
-        maybe = memchr(s, '(', n) || memmem(s, n, "\xc2\xa9", 2);
+        maybe = memchr(s, '(', n) || memchr(s, 0xA9, n);   /* © is C2 A9 */
     }
     for (size_t i = from; maybe && i < n; i++) {
         char c = cri_tolower(s[i]);
@@ -1050,6 +1054,18 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
                         L[i].xdocs = stats_count(stats, oh, rk);
                         if (L[i].xdocs >= 3) L[i].flags |= BL_XREP;
                     }
+                /* When most of the article is shared with the outlet's other
+                 * articles it is a copy of one of them (the same story
+                 * scraped twice): its sentences are its text, not a
+                 * template; only shared fragments still count. */
+                size_t all = 0, shared = 0;
+                for (size_t i = 0; i < n; i++) {
+                    all += L[i].end - L[i].start;
+                    if (L[i].flags & BL_XREP) shared += L[i].end - L[i].start;
+                }
+                if (shared * 2 > all)
+                    for (size_t i = 0; i < n; i++)
+                        if (cri_bl_sentence(&L[i])) L[i].flags &= (uint16_t)~BL_XREP;
             }
         }
         cri_buf_free(&kb);

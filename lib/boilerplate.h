@@ -43,7 +43,7 @@ enum {
 /* lexicon word flags (tools/gen_boiler_lex.py writes them into the table) */
 enum {
     LX_STOP = 1, LX_YOU = 2, LX_WE = 4, LX_IMP = 8, LX_CITE = 16, LX_ROLE = 32, LX_META = 64,
-    LX_TAGLBL = 128, LX_CREDIT = 256, LX_BYWORD = 512, LX_SAYS = 1024
+    LX_TAGLBL = 128, LX_CREDIT = 256, LX_BYWORD = 512, LX_SAYS = 1024, LX_TOLD = 2048
 };
 
 typedef struct cri_bline {
@@ -51,7 +51,7 @@ typedef struct cri_bline {
     uint32_t cstart;       /* after a bullet marker */
     uint64_t key;          /* case-, punctuation- and space-insensitive */
     uint16_t words, stops, caps, allcaps, nums;
-    uint16_t you, we, cite, says, role, meta, tag, credit;
+    uint16_t you, we, cite, says, told, role, meta, tag, credit;
     uint16_t flags;
     uint16_t first;        /* lexicon flags of the first word */
     int32_t promo;         /* promo vocabulary weight, quarter points */

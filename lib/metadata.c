@@ -914,7 +914,7 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
     for (size_t i = 0; i < n && i < CRI_BP_HEAD_LINES; i++) {
         const char *s = text + L[i].cstart;
         size_t ln = L[i].end - L[i].cstart;
-        if (L[i].words > 30) continue;
+        if (L[i].words > 12 && !(L[i].flags & BL_PIPE)) continue;
         /* cheap test first: every desk name has one of these */
         if (!memmem(s, ln, "esk", 3) && !memmem(s, ln, "ewsroom", 7)) continue;
         for (size_t k = 0; k < sizeof DESK / sizeof DESK[0]; k++) {
@@ -975,7 +975,7 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
     }
     /* "told X:" where X is not a wire (a wire would be a cite) */
     for (size_t i = 0; i < n; i++) {
-        if (!L[i].says || L[i].reason) continue;
+        if (!L[i].told || L[i].reason) continue;
         const char *s = text + L[i].cstart, *e = text + L[i].end;
         for (const char *p = s; p + 5 < e; p++) {
             p = memmem(p, (size_t)(e - p), "told ", 5);

@@ -170,6 +170,28 @@ static void test_cross_article(void) {
     cr_corpus_free(c);
 }
 
+/* The same article scraped three times from one outlet keeps its text
+ * (the copies are for dedup to find, not boilerplate). */
+static void test_copies_keep_text(void) {
+    const char *t =
+        "Port strike ends after two weeks\n\n"
+        "Dockworkers voted on Sunday to accept a new contract, ending a two-week strike that had stranded dozens of ships.\n\n"
+        "The deal raises wages by 12% over three years and limits the use of automated cranes, the union said.\n\n"
+        "Shipping lines said it would take about a month to clear the backlog of containers.\n\n"
+        "Sign up for our daily newsletter\n";
+    cr_article a[3] = {{.id = "c1", .text = t, .outlet = "Harbor Daily"},
+                       {.id = "c2", .text = t, .outlet = "Harbor Daily"},
+                       {.id = "c3", .text = t, .outlet = "Harbor Daily"}};
+    cr_corpus *c = clean(a, 3);
+    for (int i = 0; i < 3; i++) {
+        const cr_doc *d = c && (size_t)i < c->n_docs ? c->docs[i] : NULL;
+        CHECK(in_body(d, "Dockworkers voted on Sunday to accept a new contract"));
+        CHECK(in_body(d, "Shipping lines said it would take about a month"));
+        CHECK(!in_body(d, "Sign up for our daily newsletter"));
+    }
+    cr_corpus_free(c);
+}
+
 /* A headline-only document keeps the headline as its body (not rejected). */
 static void test_headline_only(void) {
     cr_article a[2] = {{.id = "h1", .text = "Robbers steal jewels worth millions from Paris store in biggest heist\n"},
@@ -215,6 +237,7 @@ int main(void) {
     test_every_line_accounted();
     test_cross_article();
     test_headline_only();
+    test_copies_keep_text();
     test_pathological();
     cr_ctx_free(ctx);
     return CHECK_REPORT();
