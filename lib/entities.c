@@ -113,9 +113,10 @@ typedef struct resolver {
     cri_buf fold, scratch, wbuf, mark;
 } resolver;
 
+/* A document's mentions come together (body, then captions), so a
+ * document already listed is the last one: O(1). */
 static int push_doc(size_t **docs, size_t *n, size_t *cap, size_t doc) {
     if (*n && (*docs)[*n - 1] == doc) return 0;
-    for (size_t i = 0; i < *n; i++) if ((*docs)[i] == doc) return 0;
     size_t *p = CRI_PUSH(*docs, *n, *cap);
     if (!p) return -1;
     *p = doc;
