@@ -184,10 +184,11 @@ static cr_status build(cr_corpus *c, cri_story *s, const cr_brief_options *o, cr
 
     size_t english = 0;
     for (size_t sd = 0; sd < b->n_docs; sd++) english += !b->docs[sd].foreign;
-    if (b->n_docs == 1)
+    if (b->n_docs && english == 0)
+        b->note = cri_brief_printf(b, "no article in English (%s): facts are not grouped",
+                                   c->docs[b->docs[0].doc]->language ? c->docs[b->docs[0].doc]->language : "?");
+    else if (b->n_docs == 1)
         b->note = cri_brief_printf(b, "only one article: nothing in it is corroborated by another source");
-    else if (english == 0)
-        b->note = cri_brief_printf(b, "no article in English: facts are not grouped");
     else if (b->n_indep == 1)
         b->note = cri_brief_printf(b, "%zu articles, but all from one independent source: "
                                       "agreement among them is not corroboration", b->n_docs);
