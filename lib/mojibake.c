@@ -168,6 +168,17 @@ static int strength4(const int32_t *t) {
     return weird ? STRONG : AMBIG;
 }
 
+/* Sequences with a byte that cp1252 leaves undefined (0x81 0x8D 0x8F 0x90
+ * 0x9D), which a decoder dropped: "â€" is ” (E2 80 9D), "â¤" is ❤ (E2 9D
+ * A4, the middle byte lost), "ï¸" the emoji variation selector (EF B8 8F).
+ * Returns the character, or 0. */
+static int32_t lost_byte(int L, int32_t t1) {
+    if (L == 0xE2 && t1 == 0x20AC) return 0x201D;
+    if (L == 0xE2 && t1 == 0xA4) return 0x2764;
+    if (L == 0xEF && t1 == 0xB8) return 0xFE0F;
+    return 0;
+}
+
 /* Unit flags, one byte per run position (0: no unit starts here). */
 enum { U_LEN = 7, U_QUOTE = 8, U_SHIFT = 4, U_SMASK = 3 << 4, U_SPACE = 64 };
 static inline int u_strength(uint8_t u) { return (u & U_SMASK) >> U_SHIFT; }
@@ -240,9 +251,9 @@ static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, 
             x = CH(x);
             if (is_cont(x)) { t[got++] = x; continue; }
             /* at most one space per unit, on the text itself; "Â " is the
-             * stray-Â case below, "â€ " the lost-byte ” */
+             * stray-Â case below, "â€ " a lost byte (see lost_byte) */
             if (x == ' ' && level == 0 && !space && L != 0xC2 &&
-                !(L == 0xE2 && got == 2 && t[1] == 0x20AC)) {
+                !(got == 2 && lost_byte(L, t[1]))) {
                 space = true;
                 t[got++] = ' ';
                 continue;
@@ -276,10 +287,13 @@ static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, 
             k += (size_t)need;
             continue;
         }
-        /* "â€" whose third byte (0x9D of ”) a cp1252 decoder dropped */
-        if (L == 0xE2 && got == 2 && !space && t[1] == 0x20AC) {
-            u[k] = (uint8_t)(2 | (STRONG << U_SHIFT) | U_QUOTE);
-            k += 2;
+        /* a byte cp1252 leaves undefined was dropped (or became U+FFFD) */
+        int32_t lost = got == 2 && !space ? lost_byte(L, t[1]) : 0;
+        if (lost) {
+            size_t ul = 2 + (k + 2 < m && CH(c[k + 2]) == 0xFFFD);
+            int s = lost == 0xFE0F ? NEEDCHAIN : STRONG;
+            u[k] = (uint8_t)(ul | (size_t)(s << U_SHIFT) | U_QUOTE);
+            k += ul;
             continue;
         }
         k++;
@@ -321,7 +335,7 @@ static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, 
             if (s == STRONG || (s >= NEEDCHAIN && doubtful_ok)) {
                 int32_t t[4];
                 for (int i = 0; i < need; i++) t[i] = CH(c[k + (size_t)i]);
-                int32_t cp = (u[k] & U_QUOTE) ? 0x201D : seq_decode(t, need);
+                int32_t cp = (u[k] & U_QUOTE) ? lost_byte(hi_byte(t[0]), t[1]) : seq_decode(t, need);
                 if (vpush(out, cp | FRESH)) { st->nomem = true; return false; }
                 k += (size_t)need;
                 /* "Ã" + space before a word: the no-break space of "à" was
@@ -354,10 +368,13 @@ static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, 
     return changed;
 }
 
+/* Line number of text offset pos (pos never moves backwards). */
 static uint32_t line_at(mj *st, size_t pos) {
-    const char *s = st->s;
-    for (size_t i = st->line_pos; i < pos; i++)
-        if (s[i] == '\n') st->line_no++;
+    const char *s = st->s, *p = s + st->line_pos, *e = s + pos;
+    while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+        st->line_no++;
+        p++;
+    }
     if (pos > st->line_pos) st->line_pos = pos;
     return st->line_no;
 }
@@ -506,10 +523,12 @@ static void scan(mj *st) {
             int b = hi_byte(cp);
             if (b < 0) {
                 /* one space between (or after) such characters may be a
-                 * no-break space turned into a space: keep it in the run */
-                if (cp == ' ' && st->run.v[st->run.n - 1] != ' ') {
-                    if (vpush(&st->run, ' ')) { st->nomem = true; return; }
-                    e++;
+                 * no-break space turned into a space, and U+FFFD a byte a
+                 * decoder could not map: keep them in the run */
+                if ((cp == ' ' || cp == 0xFFFD) && st->run.v[st->run.n - 1] != ' ' &&
+                    st->run.v[st->run.n - 1] != 0xFFFD) {
+                    if (vpush(&st->run, cp)) { st->nomem = true; return; }
+                    e += k;
                     continue;
                 }
                 break;

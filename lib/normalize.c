@@ -307,7 +307,7 @@ int cri_fold(const char *s, size_t len, cri_buf *out) {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) return fold_slow(s, len, out);  /* nothing committed yet */
-        o[i] = (char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
+        o[i] = c == '`' ? '\'' : (char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
     }
     out->len += len;
     out->data[out->len] = '\0';

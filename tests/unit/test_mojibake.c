@@ -140,6 +140,14 @@ static void test_spaces(void) {
     SAME("KYLL\xC3\x84  h\xC3\xA4n");
 }
 
+static void test_lost_bytes(void) {
+    /* bytes cp1252 leaves undefined, dropped or turned into U+FFFD */
+    CHECK_STR(fix("x\xC3\xA2\xE2\x82\xAC\xEF\xBF\xBD y"), "x\xE2\x80\x9D y");
+    CHECK_STR(fix("I \xC3\xA2\xC2\xA4\xC3\xAF\xC2\xB8 it"), "I \xE2\x9D\xA4\xEF\xB8\x8F it");
+    /* triple encoding */
+    CHECK_STR(fix("doesn\xC3\x83\xC6\x92\xC3\x82\xC2\xA2\xC3\x83\xC2\xA2\xC3\xA2\xE2\x82\xAC\xC5\xA1\xC3\x82\xC2\xAC\xC3\x83\xC2\xA2\xC3\xA2\xE2\x82\xAC\xC5\xBE\xC3\x82\xC2\xA2" "t"), "doesn\xE2\x80\x99t");
+}
+
 static void test_c1_sweep(void) {
     /* a C1 control kept by text.c but not part of any repair is removed */
     const char *o = fix("\xC3\xA2\xC3\x83  \xC2\x9E" "x");
@@ -204,6 +212,7 @@ int main(void) {
     test_evidence();
     test_fast_path();
     test_spaces();
+    test_lost_bytes();
     test_c1_sweep();
     test_collection();
     cri_doc_free(last);

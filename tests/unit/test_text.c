@@ -175,6 +175,13 @@ static void test_fold(void) {
     CHECK_STR(fold("Putin\xE2\x80\x99s"), "putin's");               /* ’ */
     CHECK_STR(fold("Putin\xCA\xBCs"), "putin's");                    /* ʼ */
     CHECK_STR(fold("\xE2\x80\x98x\xE2\x80\x9B"), "'x'");
+    CHECK_STR(fold("`x\xE2\x80\xB2"), "'x'");                       /* ` and prime */
+    CHECK_STR(fold("\xE2\x80\x9Fx\xE2\x80\xB3"), "\"x\"");           /* ‟ and double prime */
+    CHECK_STR(fold("a\xE2\x80\x91" "b\xE2\x80\x92" "c\xE2\x80\x95" "d"), "a-b-c-d");
+    CHECK_STR(fold("a\xE2\x80\x83" "b\xE3\x80\x80" "c"), "a b c");    /* em space, ideographic */
+    CHECK_STR(fold("caf\xC3\xA9"), "caf\xC3\xA9");                   /* accents kept */
+    CHECK_STR(fold("\xE2\x80\x8B"), "");                              /* only a ZWSP */
+    CHECK_STR(fold("bad\xFF" "X"), "bad\xFF" "x");                      /* invalid: best effort */
     CHECK_STR(fold("\xE2\x80\x9Cx\xE2\x80\x9D\xE2\x80\x9E\xC2\xAB\xC2\xBB"), "\"x\"\"\"\"");
     CHECK_STR(fold("a\xE2\x80\x93" "b\xE2\x80\x94" "c\xE2\x88\x92" "d\xE2\x80\x90" "e"), "a-b-c-d-e");
     CHECK_STR(fold("a\xC2\xA0" "b\xE2\x80\xAF" "c"), "a b c");       /* nbsp, narrow nbsp */

@@ -247,6 +247,10 @@ def mangle(s, how):
 def main():
     rng = random.Random(20240709)
     rows = []
+    # triple encoding, for a few snippets
+    for s in SNIPPETS[:6]:
+        m = cp1252_decode(mangle(s, "cp1252x2").encode("utf-8"), "c1")
+        rows.append((m, unicodedata.normalize("NFC", s)))
     hows = ["cp1252", "cp1252", "cp1252", "cp1252-drop", "latin1", "cp1252x2", "latin1+cp1252"]
     for s in SNIPPETS:
         chosen = rng.sample(hows, 3)
@@ -291,6 +295,10 @@ def main():
         ("cafÃ\xa9 and crÃ\xa8me", "café and crème"),
         ("Å patnÄ› zvolenÃ½ termÃ\xadn", "Špatně zvolený termín"),
         ("daxilindÉ™ki dÃ¼ymÉ™lÉ™r", "daxilindəki düymələr"),
+        ("He said â€œyesâ€\ufffd and left.", "He said “yes” and left."),
+        ("I â¤ï¸ Paris", "I ❤️ Paris"),
+        ("Great show â¤ï¸ðŸ˜‚", "Great show ❤️😂"),
+        ("¯\\_(ãƒ„)_/¯", "¯\\_(ツ)_/¯"),
     ]
     clean = []
     for s in CLEAN:
