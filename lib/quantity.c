@@ -343,7 +343,10 @@ static size_t head_after(qx *x, size_t i, bool allow_of, bool one) {
             break;   /* "dozens killed" */
         words[nw++] = k;
         k++;
-        /* a plural noun ends the phrase: "pieces to Russia", "shells, but" */
+        /* a plural noun ends the phrase: "pieces to Russia", "people apply" */
+        if (TEQ(x, k - 1, "people") || TEQ(x, k - 1, "men") || TEQ(x, k - 1, "women") ||
+            TEQ(x, k - 1, "children") || TEQ(x, k - 1, "personnel"))
+            break;
         if (n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && !(WORD(x, k) && !stop_word(x, k) &&
                                                               !(x->t[k].flags & CRI_LXF_CAP) && nw < 2 &&
                                                               adjective_like(x, k - 1)))
@@ -448,6 +451,8 @@ static size_t match(qx *x, size_t i, qres *q) {
                                                          GLUED(x, i - 1))))
             return i;
         if (GLUED(x, j) && (W(x, j, "th") || W(x, j, "st") || W(x, j, "nd") || W(x, j, "rd"))) return i;
+        /* "the '90s", "class of '98" */
+        if (i > 0 && GLUED(x, i) && (P(x, i - 1, '\'') || P(x, i - 1, 0x2019))) return i;
         if (P(x, j, '/') && GLUED(x, j)) return i;    /* fractions, dates */
     } else if (k->kind == CRI_LX_WORD) {
         /* "one of", "no one", "one another": not counts */

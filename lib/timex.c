@@ -36,7 +36,8 @@ typedef struct res {
     size_t first, end;     /* token span [first, end) */
     char value[48];
     bool relative;         /* resolved against the publication date */
-    bool anchored;         /* resolved against ref (narrative) */
+    bool anchored;         /* resolved against a date of the text */
+    char anchor[48];       /* that date, when anchored */
     uint8_t type;
     const char *mod;
 } res;
@@ -388,6 +389,11 @@ static int year_for(const tx *x, int m, int d, int tense, int how) {
     return y;
 }
 
+static void anchor_last_day(const tx *x, res *r) {
+    r->anchored = true;
+    snprintf(r->anchor, sizeof r->anchor, "%04d-%02d-%02d", x->ly, x->lm, x->ld);
+}
+
 static void set_month_day(tx *x, res *r, int m, int d, int y, int tense, int how) {
     if (y < 0) {
         if (x->pub) {
@@ -396,6 +402,7 @@ static void set_month_day(tx *x, res *r, int m, int d, int y, int tense, int how
         } else if (d > 0 && x->ref_y > 0 && how == 0) {
             y = x->ref_y;
             r->anchored = true;
+            snprintf(r->anchor, sizeof r->anchor, "%s", x->ref_value);
         }
     }
     if (d > 0 && y > 0 && d > days_in_month(y, m)) d = days_in_month(y, m);
@@ -784,7 +791,7 @@ static size_t duration_at(tx *x, size_t i, res *r) {
         else if (u == 7) put_month(r->value, x->ly, x->lm + n);
         else if (u == 9) snprintf(r->value, sizeof r->value, "%04d", x->ly + n);
         else { put_duration(r->value, v, u); r->type = TY_DURATION; return e; }
-        r->anchored = true;
+        anchor_last_day(x, r);
         r->type = TY_DATE;
         return e + 1;
     }
@@ -1035,6 +1042,7 @@ static size_t match(tx *x, size_t i, res *r) {
     r->first = i;
     r->value[0] = 0;
     r->relative = r->anchored = false;
+    r->anchor[0] = 0;
     r->type = TY_DATE;
     r->mod = NULL;
     size_t e;
@@ -1230,7 +1238,7 @@ static size_t match(tx *x, size_t i, res *r) {
                     else if (u == 7) put_month(r->value, x->ly, x->lm + dir);
                     else if (u == 9) snprintf(r->value, sizeof r->value, "%04d", x->ly + dir);
                     else { unknown_unit(r, u); return i + 3; }
-                    r->anchored = true;
+                    anchor_last_day(x, r);
                 } else if (x->pub && u != 8) shift_value(x, r, u, dir);   /* from the report's date */
                 else unknown_unit(r, u);
                 return i + 3;
@@ -1238,7 +1246,7 @@ static size_t match(tx *x, size_t i, res *r) {
             if ((W(x, i + 1, "same") || W(x, i + 1, "that")) && W(x, i + 2, "day")) {
                 if (x->has_last_day) {
                     put_day(r->value, days_from_civil(x->ly, x->lm, x->ld));
-                    r->anchored = true;
+                    anchor_last_day(x, r);
                 } else unknown_unit(r, 4);
                 return i + 3;
             }
@@ -1537,9 +1545,8 @@ static cr_status push(tx *x, const res *r, size_t end) {
     /* a trailing period of "Feb." or "a.m." stays; a sentence's own does not matter */
     t->value = cri_arena_strdup(&d->arena, r->value);
     t->anchor = r->relative && x->pub ? cri_arena_strdup(&d->arena, x->pub_iso)
-                : r->anchored ? cri_arena_strdup(&d->arena, x->has_last_day && r->value[0] != 'X' &&
-                                                               !x->ref_value[0] ? r->value : x->ref_value)
-                              : NULL;
+                : r->anchored && r->anchor[0] ? cri_arena_strdup(&d->arena, r->anchor)
+                                              : NULL;
     t->relative = r->relative && x->pub;
     t->type = r->type;
     t->mod = r->mod;
@@ -1564,7 +1571,8 @@ static cr_status run_span(tx *x, uint32_t a, uint32_t b, const cri_lexer *lx) {
         if (e <= i || !r.value[0]) { i++; continue; }
         if (r.first > 0 && W(x, r.first - 1, "the") && takes_the(x, r.first)) r.first--;
         if (push(x, &r, e) != CR_OK) return CR_ERR_NOMEM;
-        if (is_day_value(r.value) && r.value[0] != 'X') {
+        if (strlen(r.value) >= 10 && r.value[4] == '-' && r.value[7] == '-' && r.value[0] != 'X' &&
+            (r.value[10] == 0 || r.value[10] == 'T')) {
             x->sday_ok = true;
             memcpy(x->sday, r.value, 10);
             x->sday[10] = 0;
