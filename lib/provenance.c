@@ -523,14 +523,30 @@ done:
     return st;
 }
 
+static int cmp_root(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 uint32_t cri_provenance_count(const cri_brief *b, const uint32_t *sdocs, size_t n) {
-    uint32_t count = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t r = b->docs[sdocs[i]].root;
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            if (b->docs[sdocs[k]].root == r) seen = true;
-        count += !seen;
+    if (n <= 16) {
+        uint32_t count = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = b->docs[sdocs[i]].root;
+            bool seen = false;
+            for (size_t k = 0; k < i && !seen; k++)
+                if (b->docs[sdocs[k]].root == r) seen = true;
+            count += !seen;
+        }
+        return count;
     }
+    /* many articles (500 copies): sort the roots, count the distinct */
+    uint32_t *r = malloc(n * sizeof *r);
+    if (!r) return 1;
+    for (size_t i = 0; i < n; i++) r[i] = b->docs[sdocs[i]].root;
+    qsort(r, n, sizeof *r, cmp_root);
+    uint32_t count = 0;
+    for (size_t i = 0; i < n; i++) count += !i || r[i] != r[i - 1];
+    free(r);
     return count;
 }

@@ -118,17 +118,19 @@ cr_status cri_timeline_build(cr_corpus *c, cri_brief *b) {
     /* a sentence giving a period ("between August 2023 and January 2024")
      * appears once, at its most precise date, else its first */
     {
-        size_t w = 0;
+        /* per sentence, the entry with its most precise date (first on ties) */
+        uint32_t *best = malloc((b->n_units ? b->n_units : 1) * sizeof *best);
+        if (!best) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+        for (size_t k = 0; k < b->n_units; k++) best[k] = UINT32_MAX;
         for (size_t k = 0; k < b->n_timeline; k++) {
-            bool drop = false;
-            for (size_t q = 0; q < b->n_timeline && !drop; q++) {
-                if (q == k || b->timeline[q].unit != b->timeline[k].unit) continue;
-                size_t lk = strlen(b->timeline[k].date), lq = strlen(b->timeline[q].date);
-                if (lq > lk || (lq == lk && q < k)) drop = true;
-            }
-            if (!drop) b->timeline[w++] = b->timeline[k];
+            uint32_t u = b->timeline[k].unit, cur = best[u];
+            if (cur == UINT32_MAX || strlen(b->timeline[k].date) > strlen(b->timeline[cur].date)) best[u] = (uint32_t)k;
         }
+        size_t w = 0;
+        for (size_t k = 0; k < b->n_timeline; k++)
+            if (best[b->timeline[k].unit] == k) b->timeline[w++] = b->timeline[k];
         b->n_timeline = w;
+        free(best);
     }
     /* too many: keep the best supported, still in date order */
     if (b->n_timeline > CRI_BRIEF_MAX_TIMELINE) {
