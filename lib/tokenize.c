@@ -290,6 +290,19 @@ static int put_key(tok_state *t, uint32_t a, uint32_t e, bool ascii) {
     return cri_buf_putc(p, 0);
 }
 
+/* Every suffix Snowball English removes or rewrites ends in one of these
+ * letters (-s -ed -ing -ly -y -ness -ism -ic -al -er -ent -ion -ize -iti
+ * -ogi ...); a word ending in any other byte is its own stem, and skips the
+ * cache lookup (about one content word in eight). */
+static inline bool stem_may_change(char last) {
+    switch (last) {
+    case 'c': case 'd': case 'e': case 'g': case 'i': case 'l': case 'm': case 'n':
+    case 'r': case 's': case 't': case 'y': case '\'':
+        return true;
+    }
+    return (unsigned char)last >= 0x80;   /* non-ASCII: let Snowball decide */
+}
+
 /* Finish a token whose key is already in the pool at koff (klen bytes + NUL):
  * stopword flag, stem, and the token record.  sw: stopword index when the
  * caller knows it, -2 when it must be looked up. */
@@ -323,7 +336,7 @@ static inline bool finish_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si,
                 st = cri_stopword_stem(sw, &sl);
                 if (st == cri_stopword_word(sw)) st = NULL;   /* stem = key */
             }
-        } else if (do_stem && !(flags & CRI_TOK_NUM) && klen >= 3) {
+        } else if (do_stem && !(flags & CRI_TOK_NUM) && klen >= 3 && stem_may_change(key[klen - 1])) {
             /* stemmed in one batch after the pass (cri_stem_tokens) */
             if (t->n_pend == t->cap_pend) {
                 size_t nc = t->cap_pend ? t->cap_pend * 2 : 256;
