@@ -727,13 +727,12 @@ static int status_of(const cr_doc *d, const cri_sentence *s) {
     return a && !l ? 1 : l && !a ? 2 : 0;
 }
 
-static int status_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_t cap) {
+static int status_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_t cap, const uint8_t *status) {
     const cri_bfact *F = &b->facts[f];
     size_t n = 0;
     for (size_t k = 0; k < F->n_units && n < cap; k++) {
         const cri_bunit *u = &b->units[F->units[k]];
-        const cr_doc *d = c->docs[u->doc];
-        int st = status_of(d, &d->sents[u->sent]);
+        int st = status[F->units[k]];
         if (!st) continue;
         it[n].value = st == 1 ? "arrived" : "left";
         it[n].unit = F->units[k];
@@ -752,15 +751,14 @@ static int status_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, siz
 /* A sentence saying "arrived" that the grouping left just outside a fact
  * saying "left": close enough to one of its sentences, it is the same
  * movement told two ways. */
-static int status_nearby(cr_corpus *c, cri_brief *b, item *it, size_t cap) {
+static int status_nearby(cr_corpus *c, cri_brief *b, item *it, size_t cap, const uint8_t *status) {
     for (size_t f = 0; f < b->n_facts; f++) {
         const cri_bfact *F = &b->facts[f];
         if (F->n_docs < 2) continue;
         size_t nl = 0;
         for (size_t k = 0; k < F->n_units && nl < cap / 2; k++) {
             const cri_bunit *u = &b->units[F->units[k]];
-            const cr_doc *d = c->docs[u->doc];
-            if (status_of(d, &d->sents[u->sent]) != 2) continue;
+            if (status[F->units[k]] != 2) continue;
             it[nl].value = "left";
             it[nl].unit = F->units[k];
             it[nl].sdoc = u->sdoc;
@@ -771,8 +769,7 @@ static int status_nearby(cr_corpus *c, cri_brief *b, item *it, size_t cap) {
         for (size_t x = 0; x < b->n_units && n < cap; x++) {
             const cri_bunit *u = &b->units[x];
             if (u->dup_of != x || u->fact == (int32_t)f || (u->flags & CRI_BU_FOREIGN)) continue;
-            const cr_doc *d = c->docs[u->doc];
-            if (status_of(d, &d->sents[u->sent]) != 1) continue;
+            if (status[x] != 1) continue;
             bool own_doc = false, near = false;
             for (size_t k = 0; k < F->n_units; k++) {
                 const cri_bunit *v = &b->units[F->units[k]];
@@ -1026,7 +1023,20 @@ static size_t count_fact_kind(const cri_brief *b, int32_t f, const char *kind) {
 
 cr_status cri_conflicts_find(cr_corpus *c, cri_brief *b) {
     item *it = malloc(256 * sizeof *it);
-    if (!it) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+    /* arrived / left per sentence, once: the status rules look at every
+     * sentence for every fact */
+    uint8_t *status = calloc(b->n_units ? b->n_units : 1, 1);
+    if (!it || !status) {
+        free(it);
+        free(status);
+        return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < b->n_units; i++) {
+        const cri_bunit *u = &b->units[i];
+        if (u->flags & CRI_BU_FOREIGN) continue;
+        const cr_doc *d = c->docs[u->doc];
+        status[i] = (uint8_t)status_of(d, &d->sents[u->sent]);
+    }
     int r = 0;
     if (b->have_entities) r = entity_names(c, b);
     for (size_t f = 0; f < b->n_facts && !r; f++) {
@@ -1035,10 +1045,11 @@ cr_status cri_conflicts_find(cr_corpus *c, cri_brief *b) {
         if (!r && count_fact_kind(b, (int32_t)f, "date") == 0) r = weekday_conflicts(c, b, (int32_t)f, it, 256);
         if (!r) r = time_conflicts(c, b, (int32_t)f, it, 256);
         if (!r) r = number_conflicts(c, b, (int32_t)f);
-        if (!r) r = status_conflicts(c, b, (int32_t)f, it, 256);
+        if (!r) r = status_conflicts(c, b, (int32_t)f, it, 256, status);
         if (!r) r = fallback_names(c, b, (int32_t)f);
     }
-    if (!r) r = status_nearby(c, b, it, 256);
+    if (!r) r = status_nearby(c, b, it, 256, status);
+    free(status);
     free(it);
     return r ? cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory") : CR_OK;
 }
