@@ -130,6 +130,15 @@ static bool word_is_domain(const char *w, size_t n) {
     return false;
 }
 
+/* The cue bit of a cite word (see cri_bline.cues), 0 if none. */
+static uint16_t cue_bit(const char *w) {
+    static const char *const CUES[] = {"according", "citing", "quoting", "reported", "reports",
+                                       "said", "says", "quoted", "cited"};
+    for (int i = 0; i < 9; i++)
+        if (w[0] == CUES[i][0] && strcmp(w, CUES[i]) == 0) return (uint16_t)(1u << i);
+    return 0;
+}
+
 /* Scan one trimmed line: shape, vocabulary and key. */
 static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab) {
     /* work on a local copy the compiler can keep in registers */
@@ -231,12 +240,18 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         const lexent *x = &LEX[slot];
         uint16_t f = x->flags;
         if (v.words == 1) v.first = f;
+        if (f == LX_STOP && !x->cat && !prev_hit) {   /* the common case: a plain stopword */
+            v.stops++;
+            prev_hit = false;
+            continue;
+        }
         if (f & LX_STOP) v.stops++;
         if (f & LX_YOU) v.you++;
         if (f & LX_WE) v.we++;
         if (f & LX_CITE) v.cite++;
         if (f & LX_SAYS) v.says++;
         if (f & LX_TOLD) v.told++;
+        if (f & (LX_CITE | LX_SAYS)) v.cues |= cue_bit(x->w);
         if (f & LX_ROLE) v.role++;
         if (f & LX_META) v.meta++;
         if (f & LX_TAGLBL) v.tag++;
@@ -270,11 +285,14 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                     e - q >= 4) {
                     uint32_t w4 = ((uint32_t)(q[0] | 0x20) << 24) | ((uint32_t)q[1] << 16) |
                                   ((uint32_t)q[2] << 8) | q[3];
-                    if (w4 == 0x73616964u || w4 == 0x73617973u) v.says++;              /* said says */
-                    else if (w4 == 0x746f6c64u) v.says++, v.told++;                    /* told */
-                    else if (w4 == 0x6163636fu || w4 == 0x63697469u || w4 == 0x71756f74u ||
-                             w4 == 0x7265706fu)                                       /* acco citi quot repo */
-                        v.cite++;
+                    if (w4 == 0x73616964u) v.says++, v.cues |= 1u << 5;                 /* said */
+                    else if (w4 == 0x73617973u) v.says++, v.cues |= 1u << 6;            /* says */
+                    else if (w4 == 0x746f6c64u) v.says++, v.told++;                     /* told */
+                    else if (w4 == 0x6163636fu) v.cite++, v.cues |= 1u << 0;            /* acco */
+                    else if (w4 == 0x63697469u) v.cite++, v.cues |= 1u << 1;            /* citi */
+                    else if (w4 == 0x63697465u) v.cite++, v.cues |= 1u << 8;            /* cite */
+                    else if (w4 == 0x71756f74u) v.cite++, v.cues |= (1u << 2) | (1u << 7); /* quot */
+                    else if (w4 == 0x7265706fu) v.cite++, v.cues |= (1u << 3) | (1u << 4); /* repo */
                 }
             }
             in = !sp;

@@ -54,6 +54,8 @@ typedef struct cri_bline {
     uint16_t you, we, cite, says, told, role, meta, tag, credit;
     uint16_t flags;
     uint16_t first;        /* lexicon flags of the first word */
+    uint16_t cues;         /* cite cue words seen (bits: according, citing, quoting,
+                            * reported, reports, said, says, quoted, cited) */
     int32_t promo;         /* promo vocabulary weight, quarter points */
     uint8_t cat;           /* strongest promo category (index) */
     uint8_t maxw;          /* largest weight of one promo word */

@@ -294,7 +294,9 @@ static bool byline_line(cr_doc *d, const char *text, size_t tlen, const cri_blin
 /* A dateline: a short line that is mostly a date (with "Updated:", a place,
  * a desk name).  Sets d->published (when unset) and returns true. */
 static bool dateline(cr_doc *d, const char *text, const cri_bline *l, int order) {
-    if (!l->nums || l->words > 40 || (l->words > 22 && !(l->flags & BL_PIPE))) return false;
+    /* short, with a number, and not a sentence of prose */
+    if (!l->nums || l->words > 40 || (l->words > 14 && !(l->flags & BL_PIPE))) return false;
+    if ((l->flags & BL_TERM) && l->stops >= 3 && !(l->flags & BL_PIPE)) return false;
     const char *s = text + l->cstart;
     size_t n = l->end - l->cstart;
     char iso[64], best[64] = {0};
@@ -708,7 +710,7 @@ static int org_before(cr_doc *d, const char *line, const char *p) {
 
 /* tail_from: where cue words may be (the head of a long line whose words
  * showed no cue is skipped). */
-static int cites_in_line(cr_doc *d, const char *s, size_t n, bool cue, bool says) {
+static int cites_in_line(cr_doc *d, const char *s, size_t n, unsigned cues) {
     const char *e = s + n;
     /* Source: X[, Y] / With inputs from X */
     static const char *const LEAD[] = {"source:", "sources:", "source -", "(source:",
@@ -773,7 +775,7 @@ static int cites_in_line(cr_doc *d, const char *s, size_t n, bool cue, bool says
     static const char *const TRIG[] = {"ccording to ", "iting ", "uoting ", "eported", "eports ",
                                        "aid", "ays", "uoted", "ited"};
     for (size_t t = 0; t < sizeof TRIG / sizeof TRIG[0]; t++)
-    for (const char *h = ((t == 5 || t == 6) ? says : cue) ? s : e; h < e;) {
+    for (const char *h = (cues >> t) & 1 ? s : e; h < e;) {
         const char *hit = memmem(h, (size_t)(e - h), TRIG[t], strlen(TRIG[t]));
         if (!hit) break;
         h = hit + 1;
@@ -1054,7 +1056,7 @@ int cri_meta_finish(cr_doc *d, const char *text, cri_bline *L, size_t n, const c
         if (!look) continue;
         if (l->reason == CRI_R_TITLE && i > 0 && L[i - 1].key == l->key) continue;
         bool all = l->reason != NULL;   /* source and title lines: every pattern */
-        if (cites_in_line(d, text + l->cstart, l->end - l->cstart, all || l->cite, all || l->says))
+        if (cites_in_line(d, text + l->cstart, l->end - l->cstart, all ? 0x1FFu : l->cues))
             return -1;
         /* "Reuters reported" etc. also from body lines only; titles give suffixes */
     }
