@@ -44,5 +44,19 @@ long=$(python3 -c 'import sys; print(sum(1 for l in open(sys.argv[1], encoding="
 # a single word longer than the width may overflow; nothing else
 [ "$long" -le 2 ] || { echo "FAIL: $long lines wider than 50 columns"; fail=1; }
 
+# options and exit statuses
+"$CR" brief --sentences 2 --json examples/dprk-russia-2024-07/ >"$tmp/s2.json" || { echo "FAIL: --sentences"; fail=1; }
+python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["stories"][0]["summary"]; sys.exit(0 if len(s) == 2 else 1)' "$tmp/s2.json" \
+    || { echo "FAIL: --sentences 2 did not give 2 summary sentences"; fail=1; }
+"$CR" brief --words 40 --json examples/dprk-russia-2024-07/ >"$tmp/w40.json" || { echo "FAIL: --words"; fail=1; }
+python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["stories"][0]["summary"]; n=sum(len(x["text"].split()) for x in s); sys.exit(0 if 1 <= len(s) and (n <= 40 or len(s) == 1) else 1)' "$tmp/w40.json" \
+    || { echo "FAIL: --words 40 gave more than 40 words"; fail=1; }
+"$CR" brief --sentences 0 examples/dprk-russia-2024-07/ >/dev/null 2>&1; [ $? = 2 ] || { echo "FAIL: --sentences 0 is not a usage error"; fail=1; }
+printf '\x00\x01\x02binary' >"$tmp/bin.dat"
+"$CR" brief --no-color examples/dprk-russia-2024-07/ "$tmp/bin.dat" >"$tmp/mixed.txt" 2>"$tmp/mixed.err"; st=$?
+[ $st = 1 ] || { echo "FAIL: a rejected input should exit 1 (got $st)"; fail=1; }
+grep -q "Summary" "$tmp/mixed.txt" || { echo "FAIL: the other inputs still get their brief"; fail=1; }
+NO_COLOR=1 "$CR" brief --color examples/dprk-russia-2024-07/ | grep -q $'\033' || { echo "FAIL: --color ignored"; fail=1; }
+
 [ $fail = 0 ] && echo "brief_seeds: all checks passed"
 exit $fail
