@@ -9,25 +9,24 @@
  * The cache is an open-addressing table of 64-byte slots (hash, key, stem,
  * all inline: no pointer chasing), kept in ctx->stem_pool's bytes so the
  * context frees it with everything else (ctx->stem_cache, the generic string
- * map, is not used).  It starts at 4096 slots and doubles at half load, so
- * its footprint follows the vocabulary (news: ~15-50K distinct words, 2-4
- * MB); at SLOTS_MAX (16 MB) it is emptied instead — bounded memory whatever
- * the corpus.  Keys longer than KEY_MAX bytes (rare) are stemmed every time
- * into a small ring of buffers.
+ * map, is not used).  2^17 slots (8 MB of address space, touched as the
+ * vocabulary fills it: news has 15-50K distinct words); when 3/4 full it is
+ * emptied — bounded memory whatever the corpus.  The block never moves.
+ * Keys longer than KEY_MAX bytes (rare) are stemmed every time.
  *
  * In front of it, a small direct-mapped cache of short words (256 KB, stays
  * in L2) serves the few thousand words that make most of any text.
  *
- * Contract: the returned stem is NUL-terminated and valid until the next
- * cri_stem call on the context — copy it if you keep it.
+ * Contract: cri_stem's stem is NUL-terminated, in a ring of 64 buffers on
+ * the context: valid for the next 63 calls — copy it if you keep it longer.
+ * cri_stem_tokens (the tokenizer's path) copies straight into d->pool.
  */
 #include "internal.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
 
-#define SLOTS_MIN ((size_t)1 << 12)
-#define SLOTS_MAX ((size_t)1 << 18)
+#define SLOTS ((size_t)1 << 17)
 #define KEY_MAX 27
 #define RING 64
 #define RING_BYTES (CR_MAX_TOKEN * 2 + 8)
@@ -61,45 +60,18 @@ typedef struct stem_cache {
     slot slots[];
 } stem_cache;
 
-static size_t cache_bytes(size_t n_slots) { return sizeof(stem_cache) + n_slots * sizeof(slot); }
-
 static stem_cache *cache_of(cr_ctx *ctx) {
     if (ctx->stem_pool.data) return (stem_cache *)(void *)ctx->stem_pool.data;
-    size_t bytes = cache_bytes(SLOTS_MIN);
+    size_t bytes = sizeof(stem_cache) + SLOTS * sizeof(slot);
+    /* calloc: zero pages are mapped on first touch, so the table costs
+     * memory only as the vocabulary fills it */
     char *p = calloc(1, bytes);
     if (!p) return NULL;
     ctx->stem_pool.data = p;
     ctx->stem_pool.len = bytes - 1;
     ctx->stem_pool.cap = bytes;
-    ((stem_cache *)(void *)p)->n_slots = SLOTS_MIN;
+    ((stem_cache *)(void *)p)->n_slots = SLOTS;
     return (stem_cache *)(void *)p;
-}
-
-/* Double the table (rehash), or empty it at SLOTS_MAX.  Returns the cache
- * (moved), NULL when out of memory (the old one is kept). */
-static stem_cache *cache_grow(cr_ctx *ctx, stem_cache *c) {
-    if (c->n_slots >= SLOTS_MAX) {
-        memset(c->slots, 0, c->n_slots * sizeof(slot));
-        c->count = 0;
-        return c;
-    }
-    size_t n = c->n_slots * 2, bytes = cache_bytes(n);
-    stem_cache *g = calloc(1, bytes);
-    if (!g) return NULL;
-    memcpy(g, c, sizeof *c);
-    g->n_slots = n;
-    for (size_t i = 0; i < c->n_slots; i++) {
-        const slot *o = &c->slots[i];
-        if (!o->hash) continue;
-        size_t j = o->hash & (n - 1);
-        while (g->slots[j].hash) j = (j + 1) & (n - 1);
-        g->slots[j] = *o;
-    }
-    free(c);
-    ctx->stem_pool.data = (char *)g;
-    ctx->stem_pool.len = bytes - 1;
-    ctx->stem_pool.cap = bytes;
-    return g;
 }
 
 /* Short, equal-length byte strings: an inline loop beats a libc call. */
@@ -193,20 +165,12 @@ static const char *lookup(cr_ctx *ctx, stem_cache *c, const char *key, size_t le
     const char *st = snowball(ctx, key, len, &sl);
     if (!st) return key;
     if (sl > len + 2) sl = len + 2;
-    if (c->count >= c->n_slots / 2) {
-        /* half full: grow (or, at SLOTS_MAX, start again: bounded memory) */
-        stem_cache *g = cache_grow(ctx, c);
-        if (!g) {   /* out of memory: answer from the ring, uncached */
-            char *r = c->ring[c->ring_next++ % RING];
-            memcpy(r, st, sl);
-            r[sl] = 0;
-            *stem_len = sl;
-            return r;
-        }
-        c = g;
-        mask = c->n_slots - 1;
+    if (c->count >= c->n_slots / 4 * 3) {
+        /* full: start again (rare; keeps memory bounded).  The block never
+         * moves, so stems handed out stay readable. */
+        memset(c->slots, 0, c->n_slots * sizeof(slot));
+        c->count = 0;
         i = h & mask;
-        while (c->slots[i].hash) i = (i + 1) & mask;
     }
     slot *s = &c->slots[i];
     s->hash = h;
@@ -226,7 +190,20 @@ const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len)
     stem_cache *c = cache_of(ctx);
     if (!c) return key;
     uint32_t h = len <= KEY_MAX ? key_hash(key, len, ctx->opt.seed) : 0;
-    return lookup(ctx, c, key, len, h, stem_len);
+    size_t sl;
+    const char *st = lookup(ctx, c, key, len, h, &sl);
+    /* hand out a copy in the ring: cache slots move when the table grows,
+     * and callers that collect a few stems before copying them (titles)
+     * stay safe for the next RING - 1 calls */
+    *stem_len = sl;
+    if (st == key || sl >= RING_BYTES) return st;
+    uintptr_t sp = (uintptr_t)st, rp = (uintptr_t)c->ring[0];
+    if (sp >= rp && sp < rp + sizeof c->ring) return st;   /* already a ring copy */
+    char *r = c->ring[c->ring_next++ % RING];
+    memcpy(r, st, sl);
+    r[sl] = 0;
+    *stem_len = sl;
+    return r;
 }
 
 int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {
@@ -255,7 +232,6 @@ int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {
             size_t len = t->key_len, sl;
             if (len == 0 || len > CR_MAX_TOKEN) continue;
             const char *st = lookup(ctx, c, d->pool.data + t->key, len, hs[k], &sl);
-            c = cache_of(ctx);   /* it may have grown */
             const char *key = d->pool.data + t->key;
             if (sl == len && same(st, key, sl)) continue;
             cri_buf *p = &d->pool;

@@ -173,6 +173,30 @@ static void stem_cache(void) {
     s = cri_stem(ctx, "negotiations", 12, &l2);
     memcpy(b, s, l2);
     CHECK(l1 == l2 && memcmp(a, b, l1) == 0 && l1 == 6 && memcmp(a, "negoti", 6) == 0);
+
+    /* stems handed out stay valid for the next calls, whatever the cache
+     * does meanwhile (features.c keeps a title's stems before copying) */
+    cr_ctx *c2;
+    CHECK(cr_ctx_new(NULL, &c2) == CR_OK);
+    char w[32];
+    size_t sl;
+    for (int i = 0; i < 2040; i++) {
+        snprintf(w, sizeof w, "walking%dings", i);
+        cri_stem(c2, w, strlen(w), &sl);
+    }
+    const char *kept[10];
+    size_t kept_len[10];
+    static const char *const words[10] = {"running", "treaties", "talks", "signed", "missiles",
+                                          "attacked", "leaders", "quickly", "hospitals", "visited"};
+    for (int i = 0; i < 10; i++) kept[i] = cri_stem(c2, words[i], strlen(words[i]), &kept_len[i]);
+    for (int i = 0; i < 40; i++) {   /* new words: cache inserts */
+        snprintf(w, sizeof w, "jumping%dness", i);
+        cri_stem(c2, w, strlen(w), &sl);
+    }
+    CHECK(kept_len[0] == 3 && memcmp(kept[0], "run", 3) == 0);
+    CHECK(kept_len[1] == 6 && memcmp(kept[1], "treati", 6) == 0);
+    CHECK(kept_len[9] == 5 && memcmp(kept[9], "visit", 5) == 0);
+    cr_ctx_free(c2);
 }
 
 static void language(void) {
