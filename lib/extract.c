@@ -28,6 +28,7 @@ cr_status cr_corpus_extract(cr_corpus *c) {
     cr_status s = cri_corpus_ensure_stories(c);
     if (s != CR_OK) return s;
     for (size_t i = 0; i < c->n_stories; i++) {
+        if (c->stories[i].entities) continue;   /* resolved by an earlier call */
         s = cri_entities_resolve(c, &c->stories[i]);
         if (s != CR_OK) return s;
     }
