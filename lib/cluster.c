@@ -45,6 +45,7 @@
 /* Refinement: move only for a clear gain; merge only very close stories. */
 #define MOVE_MARGIN 0.05
 #define MERGE_CENTROID 0.30
+#define MERGE_UNDATED_FACTOR 0.5   /* a dated story with an undated one */
 #define MERGE_AVERAGE_LINK 0.6   /* x the join threshold at the merged size */
 
 void cr_cluster_options_init(cr_cluster_options *o) {
@@ -699,6 +700,7 @@ static int merge_pass(cri_clu *e, bdoc *bd) {
             double c = dot(A->cen, A->n_cen, B->cen, B->n_cen) / (A->cen_norm * B->cen_norm);
             double tf = time_factor(e, A->has_time, A->t_first, A->t_last, B->has_time, B->t_first,
                                     B->t_last);
+            if (A->has_time != B->has_time) tf = MERGE_UNDATED_FACTOR;
             if (tf < 0 || c * tf < MERGE_CENTROID) continue;
             if (tf * average_link(A, B) < MERGE_AVERAGE_LINK * size_threshold(e, A->size + B->size))
                 continue;
