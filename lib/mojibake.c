@@ -60,6 +60,7 @@ typedef struct mj {
     bool dry;                 /* count only: no output, no reports */
     bool allow_ambig;
     size_t strong, ambig;     /* units seen (dry pass) */
+    size_t dry_changes;       /* runs the dry pass would change */
     size_t c1_removed;
     uint32_t c1_line;
     cri_buf out;
@@ -455,6 +456,7 @@ static void do_run(mj *st, size_t a, size_t e) {
         }
         cur = o;
     }
+    if (st->dry && (changed || c1)) st->dry_changes++;
     if (st->dry || (!changed && !c1)) return;
 
     /* write: untouched text since the last change, then the repaired run */
@@ -543,6 +545,16 @@ static void scan(mj *st) {
     }
 }
 
+/* Offset of the first C1 control (C2 80..C2 9F) in s, or SIZE_MAX. */
+static size_t find_c1(const char *s, size_t n) {
+    for (const char *c = memchr(s, 0xC2, n); c; c = memchr(c + 1, 0xC2, n - (size_t)(c + 1 - s))) {
+        size_t at = (size_t)(c - s);
+        if (at + 1 < n && (unsigned char)c[1] >= 0x80 && (unsigned char)c[1] <= 0x9F) return at;
+    }
+    return SIZE_MAX;
+}
+static bool has_c1(const char *s, size_t n) { return find_c1(s, n) != SIZE_MAX; }
+
 static void mj_free(mj *st) {
     free(st->run.v);
     free(st->lv[0].v);
@@ -558,7 +570,11 @@ cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
     scan(&st);
     if (st.nomem) goto nomem;
     bool allow = st.strong > 0;
+    bool nothing = st.dry_changes == 0;
     mj_free(&st);
+    /* without strong evidence the second pass would repeat the first: when
+     * that changed nothing, only a stray C1 control can remain to remove */
+    if (nothing && !has_c1(text->data, text->len)) return CR_OK;
     st = (mj){.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1,
               .allow_ambig = allow};
     scan(&st);
@@ -570,14 +586,7 @@ cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
      * see one (text.c keeps them only next to possible mojibake) */
     const char *f = changed ? st.out.data : st.s;
     size_t fn = changed ? st.out.len : st.n;
-    size_t first = SIZE_MAX;
-    for (const char *c = memchr(f, 0xC2, fn); c; c = memchr(c + 1, 0xC2, fn - (size_t)(c + 1 - f))) {
-        size_t at = (size_t)(c - f);
-        if (at + 1 < fn && (unsigned char)c[1] >= 0x80 && (unsigned char)c[1] <= 0x9F) {
-            first = at;
-            break;
-        }
-    }
+    size_t first = find_c1(f, fn);
     if (first != SIZE_MAX) {
         if (!changed && cri_buf_append(&st.out, st.s, st.n)) goto nomem;
         changed = true;

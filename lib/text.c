@@ -68,8 +68,8 @@ static inline bool word_clean(uint64_t w) {
     return ((lt20 & ~nl) | del) == 0;
 }
 
-/* Length of the clean prefix of s[0..n) in whole blocks (8 or 16 bytes):
- * stops at the block holding the first byte that needs attention. */
+/* Length of the clean prefix of s[0..n): the offset of the first byte that
+ * needs attention (high bit, control other than \n, DEL), or n. */
 static inline size_t clean_prefix(const char *s, size_t n) {
     size_t i = 0;
 #if defined(__SSE2__)
@@ -81,7 +81,8 @@ static inline size_t clean_prefix(const char *s, size_t n) {
          * bytes and control bytes at once */
         __m128i bad = _mm_andnot_si128(_mm_cmpeq_epi8(v, nl), _mm_cmplt_epi8(v, c20));
         bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, del));
-        if (_mm_movemask_epi8(bad)) break;
+        unsigned mask = (unsigned)_mm_movemask_epi8(bad);
+        if (mask) return i + (size_t)__builtin_ctz(mask);
         i += 16;
     }
 #endif
@@ -90,6 +91,11 @@ static inline size_t clean_prefix(const char *s, size_t n) {
         memcpy(&w, s + i, 8);
         if (!word_clean(w)) break;
         i += 8;
+    }
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || c == 0x7F || (c < 0x20 && c != '\n')) break;
+        i++;
     }
     return i;
 }
@@ -107,6 +113,7 @@ typedef struct dec {
     uint32_t control_line;
     char control_seen[64];    /* escaped first few removed controls */
     size_t control_seen_len;
+    uint64_t seen[3];         /* controls already listed */
     bool nomem;
 } dec;
 
@@ -134,6 +141,12 @@ static void emit_cp(dec *st, int32_t cp) {
 
 static void note_control(dec *st, size_t pos, int32_t cp) {
     if (st->n_controls++ == 0) st->control_line = line_at(st, pos);
+    /* list each distinct control once (all are < 0xA0) */
+    if (cp >= 0 && cp < 0xA0) {
+        uint64_t bit = (uint64_t)1 << (cp & 63);
+        if (st->seen[cp >> 6] & bit) return;
+        st->seen[cp >> 6] |= bit;
+    }
     char tmp[16];
     int k = cp < 0x100 ? snprintf(tmp, sizeof tmp, "\\x%02X", (unsigned)cp)
                        : snprintf(tmp, sizeof tmp, "U+%04X", (unsigned)cp);
