@@ -140,7 +140,7 @@ static const cri_lexicon_entry lexicon[] = {
     {"every", CRI_LC_SET, 0, 0, 0}, {"each", CRI_LC_SET, 0, 0, 0},
     {"daily", CRI_LC_SET, 4, 0, 0}, {"weekly", CRI_LC_SET, 5, 0, 0},
     {"monthly", CRI_LC_SET, 7, 0, 0}, {"annually", CRI_LC_SET, 9, 0, 0},
-    {"yearly", CRI_LC_SET, 9, 0, 0}, {"annual", CRI_LC_SET, 9, 0, 0},
+    {"yearly", CRI_LC_SET, 9, 0, 0},
     {"nightly", CRI_LC_SET, 4, 0, 0}, {"hourly", CRI_LC_SET, 3, 0, 0},
     {"quarterly", CRI_LC_SET, 8, 0, 0}, {"current", CRI_LC_REL, 0, 0, 0},
     {"fiscal", CRI_LC_REL, 0, 0, 0}, {"fy", CRI_LC_REL, 0, 0, 0},

@@ -423,8 +423,10 @@ static size_t glued_scale(const qx *x, size_t j, double *v, bool money) {
     if (money && (TEQ(x, j, "b") || TEQ(x, j, "bn"))) { *v *= 1e9; return j + 1; }
     if (money && TEQ(x, j, "tn")) { *v *= 1e12; return j + 1; }
     if (!money && TEQ(x, j, "m") && WORD(x, j + 1) && !(x->t[j + 1].flags & CRI_LXF_CAP) &&
-        !stop_word(x, j + 1) && !UNITW(x, j + 1)) {
-        *v *= 1e6;   /* "5m people" */
+        !stop_word(x, j + 1) && !UNITW(x, j + 1) &&
+        (cri_tolower(x->body[x->t[j + 1].end - 1]) == 's' || TEQ(x, j + 1, "people") ||
+         TEQ(x, j + 1, "men") || TEQ(x, j + 1, "women") || TEQ(x, j + 1, "children"))) {
+        *v *= 1e6;   /* "5m people" (but "a 100m race" is metres) */
         return j + 1;
     }
     return j;
@@ -665,6 +667,14 @@ static size_t match(qx *x, size_t i, qres *q) {
     /* "No. 5", "#3" */
     if (k->kind == CRI_LX_NUM && i > 0 && (P(x, i - 1, '#') || (P(x, i - 1, '.') && i > 1 && TEQ(x, i - 2, "no"))))
         return i;
+    /* ".5", "a .38 revolver": a decimal point with no leading zero */
+    if (k->kind == CRI_LX_NUM && q->first == i && (k->flags & CRI_LXF_PLAIN) && i > 0 && P(x, i - 1, '.') &&
+        GLUED(x, i) && (i == 1 || !GLUED(x, i - 1))) {
+        double f = q->v;
+        for (uint32_t c = k->start; c < k->end; c++) f /= 10;
+        q->v = f;
+        q->first = i - 1;
+    }
     q->end = e;
     return e;
 }

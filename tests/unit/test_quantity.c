@@ -108,6 +108,9 @@ static void kinds(void) {
     CHECK(got("a 3-month-old baby", "3", 3, "month", NULL));
     CHECK(got("half a dozen eggs", "half", 6, "egg", NULL));
     CHECK(got("one hundred twenty three people", "one", 123, "people", NULL));
+    CHECK(got("He won the 100m race.", "100", 100, "metre", NULL));
+    CHECK(got("The app has 5m users.", "5", 5e6, "user", NULL));
+    CHECK(got("The rate rose by .5 points.", "5", 0.5, "point", NULL));
 }
 
 static void ranges(void) {
