@@ -591,11 +591,18 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
 void cri_ner_fix_spans(const char *text, const cri_ner_tok *t, size_t n, uint8_t *labels);
 /* The embedded model (ner_model.c): false if it is missing or malformed. */
 typedef struct cri_ner_model {
-    uint32_t bits;
+    uint32_t bits, casebits;
     const int16_t *w;          /* 2^bits x NLABELS */
+    const uint8_t *casetab;    /* 2 bits per hashed word: usual case */
     int32_t trans[CRI_NER_NTRANS];
     int32_t tcls[CRI_NER_NCLS * CRI_NER_NTRANS];
 } cri_ner_model;
+/* Truecasing of all-capitals lines (ner_feat.c): the word's usual case,
+ * 0 unknown, 1 lower, 2 Capitalized, 3 ALLCAPS; rewrite text's tokens in it
+ * (ASCII letters only, offsets unchanged). */
+uint32_t cri_ner_case_slot(const char *p, size_t n, uint32_t bits);
+int cri_ner_case_state(const cri_ner_model *m, const char *p, size_t n);
+void cri_ner_truecase(const cri_ner_model *m, char *text, const cri_ner_tok *t, size_t n);
 bool cri_ner_model_parse(const void *data, size_t len, cri_ner_model *m);
 bool cri_ner_model_get(cri_ner_model *m);
 /* Tag text[0,len) as one piece (caption or test input); appends mentions

@@ -33,6 +33,7 @@ typedef struct tagger {
     uint64_t *ckey;            /* WCACHE keys; 0 = empty */
     wslot *cache;
     int32_t (*vec)[R_N][CRI_NER_NLABELS];   /* per token of the window */
+    cri_buf tc;                /* an all-capitals window, truecased */
     cri_ner_tok *toks;
     uint32_t *feats;
     int32_t *emit;
@@ -45,6 +46,7 @@ static void tagger_free(tagger *t) {
     free(t->toks); free(t->feats); free(t->emit); free(t->score);
     free(t->back); free(t->labels); free(t->cls); free(t->scratch);
     free(t->wkey); free(t->cache); free(t->ckey); free(t->vec);
+    cri_buf_free(&t->tc);
 }
 
 static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
@@ -359,11 +361,18 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         size_t used = 0;
         size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
         if (n == 0) break;
-        int mode = cri_ner_features(text + pos, t->toks, n, t->m.bits, t->feats, t->cls, t->wkey,
-                                    t->scratch);
+        const char *w = text + pos;
+        if (t->m.casetab && cri_ner_sentence_mode(w, t->toks, n) == 1) {
+            /* capitals everywhere: tag the words in their usual case */
+            cri_buf_clear(&t->tc);
+            if (cri_buf_append(&t->tc, w, t->toks[n - 1].end)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+            cri_ner_truecase(&t->m, t->tc.data, t->toks, n);
+            w = t->tc.data;
+        }
+        int mode = cri_ner_features(w, t->toks, n, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
         emissions(t, n);
         cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
-        fix_people(text + pos, t->toks, n, t->labels, mode);
+        fix_people(w, t->toks, n, t->labels, mode);
         for (size_t i = 0; i < n;) {
             uint8_t l = t->labels[i];
             if (l == CRI_NER_O) { i++; continue; }

@@ -308,24 +308,67 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
 
 _Static_assert(sizeof(wordh) <= CRI_NER_SCRATCH, "scratch per token");
 
+/* ---- truecasing -----------------------------------------------------------
+ * An all-capitals line ("SOCCER - ARSENAL BEAT CHELSEA") says nothing through
+ * its capitals, so before tagging it is rewritten in each word's usual case,
+ * learned from how the training text writes the word mid-sentence: a 2-bit
+ * state per hashed lower-case word (0 unknown, 1 lower, 2 Capitalized,
+ * 3 ALLCAPS).  Unknown words are taken for names, as in headlines they
+ * mostly are.  Only ASCII letters change, so offsets hold. */
+
+uint32_t cri_ner_case_slot(const char *p, size_t n, uint32_t bits) {
+    uint64_t h = FNV0 ^ 0x77;
+    for (size_t i = 0; i < n; i++) h = fnv_step(h, (unsigned char)cri_tolower(p[i]));
+    return (uint32_t)(cri_mix64(h) & ((1u << bits) - 1));
+}
+
+int cri_ner_case_state(const cri_ner_model *m, const char *p, size_t n) {
+    if (!m->casetab) return 0;
+    uint32_t slot = cri_ner_case_slot(p, n, m->casebits);
+    return (m->casetab[slot >> 2] >> ((slot & 3) * 2)) & 3;
+}
+
+void cri_ner_truecase(const cri_ner_model *m, char *text, const cri_ner_tok *t, size_t n) {
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        char *p = text + t[i].start;
+        size_t len = t[i].end - t[i].start;
+        if (!cri_isalpha((unsigned char)p[0])) continue;
+        int st = cri_ner_case_state(m, p, len);
+        if (st == 0) st = len <= 1 ? 1 : 2;
+        if (first && st == 1) st = 2;   /* a sentence starts with a capital */
+        first = false;
+        for (size_t k = 0; k < len; k++) {
+            char c = cri_tolower(p[k]);
+            if (st == 3 || (st == 2 && k == 0)) c = cri_isalpha((unsigned char)c) ? (char)(c - 32) : c;
+            p[k] = c;
+        }
+    }
+}
+
 /* ---- model file ----------------------------------------------------------
- * "CRNER02\0", u32 bits, u32 labels, u32 features per token, u32 classes,
- * int32 transitions[(L+1) x L], int32 class transitions[classes][(L+1) x L],
- * int16 weights[2^bits x L]; little-endian. */
+ * "CRNER03\0", u32 bits, u32 labels, u32 features per token, u32 classes,
+ * u32 case bits, u32 0, int32 transitions[(L+1) x L], int32 class
+ * transitions[classes][(L+1) x L], int16 weights[2^bits x L], u8 case
+ * states[2^casebits / 4]; little-endian. */
 bool cri_ner_model_parse(const void *data, size_t len, cri_ner_model *m) {
     const unsigned char *p = data;
     enum { L = CRI_NER_NLABELS };
-    size_t head = 8 + 16 + sizeof m->trans + sizeof m->tcls;
-    if (!p || len < head || memcmp(p, "CRNER02", 8) != 0) return false;
-    uint32_t v[4];
+    size_t head = 8 + 24 + sizeof m->trans + sizeof m->tcls;
+    if (!p || len < head || memcmp(p, "CRNER03", 8) != 0) return false;
+    uint32_t v[6];
     memcpy(v, p + 8, sizeof v);
-    if (v[0] < 10 || v[0] > 24 || v[1] != L || v[2] != CRI_NER_NFEAT || v[3] != CRI_NER_NCLS)
+    if (v[0] < 10 || v[0] > 24 || v[1] != L || v[2] != CRI_NER_NFEAT || v[3] != CRI_NER_NCLS ||
+        v[4] < 8 || v[4] > 24)
         return false;
-    if (len != head + ((size_t)1 << v[0]) * L * sizeof(int16_t)) return false;
+    size_t wbytes = ((size_t)1 << v[0]) * L * sizeof(int16_t);
+    if (len != head + wbytes + ((size_t)1 << v[4]) / 4) return false;
     if (((uintptr_t)(p + head)) % _Alignof(int16_t)) return false;
     m->bits = v[0];
-    memcpy(m->trans, p + 24, sizeof m->trans);
-    memcpy(m->tcls, p + 24 + sizeof m->trans, sizeof m->tcls);
+    m->casebits = v[4];
+    memcpy(m->trans, p + 32, sizeof m->trans);
+    memcpy(m->tcls, p + 32 + sizeof m->trans, sizeof m->tcls);
     m->w = (const int16_t *)(const void *)(p + head);
+    m->casetab = p + head + wbytes;
     return true;
 }

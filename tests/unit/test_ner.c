@@ -74,6 +74,9 @@ static void test_model(void) {
     cri_ner_model m;
     CHECK(cri_ner_model_get(&m));
     CHECK(m.bits >= 12 && m.bits <= 20);
+    /* the case lexicon knows common words and names */
+    CHECK(cri_ner_case_state(&m, "THE", 3) == 1);
+    CHECK(cri_ner_case_state(&m, "LONDON", 6) == 2);
     /* a model that is not one is refused */
     char junk[64] = "CRNER01";
     CHECK(!cri_ner_model_parse(junk, sizeof junk, &m));
@@ -111,6 +114,14 @@ static void test_headline_and_dateline(void) {
     CHECK(type_of(d, s, "TOKYO", -1) == CRI_ENT_PLACE);
     CHECK(type_of(d, s, "Reuters", -1) == CRI_ENT_ORG);
     CHECK(type_of(d, s, "Fumio Kishida", -1) == CRI_ENT_PERSON);
+    doc_free(d);
+    /* a wire headline in capitals is tagged in its words' usual case */
+    s = "RUSSIAN PRESIDENT VLADIMIR PUTIN ARRIVES IN PYONGYANG FOR TALKS";
+    d = tag(s);
+    CHECK(type_of(d, s, "VLADIMIR PUTIN", -1) == CRI_ENT_PERSON);
+    CHECK(type_of(d, s, "PYONGYANG", -1) == CRI_ENT_PLACE);
+    CHECK(type_of(d, s, "ARRIVES", -1) == -1);
+    if (check_failed) dump(d, s);
     doc_free(d);
     s = "Floods Hit Southern China As Rains Continue";
     d = tag(s);
