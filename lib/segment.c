@@ -97,10 +97,11 @@ static bool is_space_at(const char *b, uint32_t n, uint32_t i) {
     return false;
 }
 
+/* Length of the space character at i (is_space_at said yes). */
 static uint32_t space_len(const char *b, uint32_t n, uint32_t i) {
+    (void)n;
     unsigned char c = (unsigned char)b[i];
     return c < 0x80 ? 1 : c == 0xC2 ? 2 : 3;
-    (void)n;
 }
 
 /* ---- word lists --------------------------------------------------------- */
@@ -420,9 +421,10 @@ static bool list_start(const seg *s, uint32_t ws) {
     return p > s->cur && p < ws && s->b[p - 1] == ':';
 }
 
-/* Decide at a terminal cluster [i, ce) whose closers end at k.  Returns
- * true to break after k. */
-static bool decide(seg *s, uint32_t i, int kind, uint32_t k, const next_word *nx) {
+/* Decide at the terminal cluster starting at i, of the given kind, with nx
+ * the word after it and its closers.  Returns true to end the sentence
+ * there (after the closers). */
+static bool decide(seg *s, uint32_t i, int kind, const next_word *nx) {
     const char *b = s->b;
     if (nx->kind == NX_END) return true;
     if (nx->kind == NX_LOWER) return false;
@@ -459,7 +461,6 @@ static bool decide(seg *s, uint32_t i, int kind, uint32_t k, const next_word *nx
         quoted = true;
     }
     if (n == 0 || quoted) return true;
-    (void)k;
 
     /* a list marker at the start of the sentence: "1. The first item" */
     bool alpha;
@@ -754,7 +755,7 @@ static void segment_para(seg *s, uint32_t ps, uint32_t pe) {
                 continue;
             }
         }
-        if (decide(s, i, kind, k, &nx)) cut_at(s, k);
+        if (decide(s, i, kind, &nx)) cut_at(s, k);
         i = k;
     }
     if (!s->failed) emit(s, s->cur, pe);
