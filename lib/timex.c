@@ -881,7 +881,7 @@ static size_t deictic_at(tx *x, size_t i, res *r, int tense) {
         return j + 2;
     }
     if (u > 0 && !W(x, j, "second") && !W(x, j, "minute") && !W(x, j, "hour")) {
-        if (past || (W(x, i, "last") && i > 0 && W(x, i - 1, "the") && u != 6)) {
+        if (past || (W(x, i, "last") && i > 0 && W(x, i - 1, "the") && u != 6 && u != 8)) {
             /* "the past year": a duration (TimeML) */
             put_duration(r->value, 1, u);
             r->type = TY_DURATION;
