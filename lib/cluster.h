@@ -26,10 +26,10 @@
 /* A story's centroid features entered in the inverted index. */
 #define CRI_CLU_POSTED 32
 /* Most recent entries read from one posting list per query, and most kept. */
-#define CRI_CLU_SCAN 48
+#define CRI_CLU_SCAN 32
 #define CRI_CLU_POSTING_MAX 512
 /* Candidate stories scored exactly per article. */
-#define CRI_CLU_CANDIDATES 8
+#define CRI_CLU_CANDIDATES 6
 /* Member vectors a story keeps for best-member scoring (most recent). */
 #define CRI_CLU_MEMBERS 8
 /* Tokens of one article read for features (the lead matters most). */
