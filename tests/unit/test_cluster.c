@@ -270,6 +270,23 @@ static void test_stream(cr_ctx *ctx) {
     CHECK(strstr(out.b.data, "{\"id\":\"q1c\",\"story\":\"s1\"") != NULL);
     CHECK(strstr(out.b.data, "{\"id\":\"q2a\",\"story\":\"s1\"") == NULL);
     CHECK(strstr(out.b.data, "\"why\":[\"") != NULL);
+    /* the same time-ordered input in batch: the same grouping */
+    cr_corpus *c = corpus_of(ctx, events, NULL, N_EVENTS);
+    CHECK(cr_corpus_cluster(c, NULL) == CR_OK);
+    for (size_t i = 0; i < N_EVENTS; i++)
+        for (size_t k = i + 1; k < N_EVENTS; k++) {
+            char a[64], b[64];
+            const char *pa = strstr(out.b.data, (snprintf(a, sizeof a, "{\"id\":\"%s\",", events[i].id), a));
+            const char *pb = strstr(out.b.data, (snprintf(b, sizeof b, "{\"id\":\"%s\",", events[k].id), b));
+            CHECK(pa && pb);
+            if (!pa || !pb) continue;
+            const char *sa = strstr(pa, "\"story\":"), *sb = strstr(pb, "\"story\":");
+            bool same_stream = strncmp(sa, sb, (size_t)(strchr(sa, ',') - sa)) == 0 &&
+                               strchr(sa, ',') - sa == strchr(sb, ',') - sb;
+            bool same_batch = story_of(c, events[i].id) == story_of(c, events[k].id);
+            CHECK(same_stream == same_batch);
+        }
+    cr_corpus_free(c);
 
     /* malformed lines: an error line each, the stream goes on */
     cri_buf_clear(&out.b);
