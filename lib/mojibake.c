@@ -564,7 +564,87 @@ static void mj_free(mj *st) {
     cri_buf_free(&st->out);
 }
 
+/* Windows-1251 bytes 0x80-0xBF as code points (0x98 is undefined). */
+static const uint16_t cp1251_high[64] = {
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+    0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0,      0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+    0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+    0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+    0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+    0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+};
+
+static int cp1251_cont(int32_t cp) {
+    for (int i = 0; i < 64; i++)
+        if (cp1251_high[i] == cp && cp) return 0x80 + i;
+    return -1;
+}
+
+/* Typographic punctuation and symbols whose UTF-8 read as Windows-1251 is
+ * unmistakable: "вЂ™" (’), "вЂњ" (“), "вЂ”" (—), "в‚¬" (€), "в„–" (№).
+ * The lead "в" (E2) followed by "Ђ", "‚" or "„" (80, 82, 84) never occurs in
+ * Cyrillic text.  Narrow on purpose: general cp1251 mojibake is not handled. */
+static bool cp1251_punct(int32_t cp) {
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201C: case 0x201D: case 0x201E:
+    case 0x2013: case 0x2014: case 0x2026: case 0x2022: case 0x2020: case 0x2021:
+    case 0x2030: case 0x2032: case 0x2033: case 0x2039: case 0x203A: case 0x20AC:
+    case 0x2116: case 0x2122:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static cr_status fix_cp1251_punct(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
+    const char *s = text->data;
+    size_t n = text->len, copied = 0;
+    cri_buf out = {0};
+    uint32_t line = 1;
+    size_t line_pos = 0;
+    for (const char *h = memmem(s, n, "\xD0\xB2", 2); h;
+         h = memmem(h + 1, n - (size_t)(h + 1 - s), "\xD0\xB2", 2)) {
+        size_t i = (size_t)(h - s) + 2;
+        int32_t c1, c2;
+        if (i >= n) break;
+        size_t k1 = cri_utf8_decode(s + i, n - i, &c1);
+        if (i + k1 >= n) continue;
+        size_t k2 = cri_utf8_decode(s + i + k1, n - i - k1, &c2);
+        int b1 = cp1251_cont(c1), b2 = cp1251_cont(c2);
+        if ((b1 != 0x80 && b1 != 0x82 && b1 != 0x84) || b2 < 0) continue;
+        unsigned char u[3] = {0xE2, (unsigned char)b1, (unsigned char)b2};
+        int32_t cp;
+        if (cri_utf8_decode((const char *)u, 3, &cp) != 3 || !cp1251_punct(cp)) continue;
+        size_t a = (size_t)(h - s), e = i + k1 + k2;
+        if (a < copied) continue;
+        char enc[4];
+        size_t el = cri_utf8_encode(cp, enc);
+        if (cri_buf_append(&out, s + copied, a - copied) || cri_buf_append(&out, enc, el))
+            goto nomem;
+        for (const char *p = s + line_pos; (p = memchr(p, '\n', (size_t)(s + a - p))) != NULL; p++)
+            line++;
+        line_pos = a;
+        if (cri_doc_add_repair(d, "mojibake", s + a, e - a, enc, el, line)) goto nomem;
+        copied = e;
+    }
+    if (out.data) {
+        if (cri_buf_append(&out, s + copied, n - copied)) goto nomem;
+        cri_buf_free(text);
+        *text = out;
+    }
+    return CR_OK;
+nomem:
+    cri_buf_free(&out);
+    return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+}
+
 cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
+    if (text->data && memmem(text->data, text->len, "\xD0\xB2", 2)) {
+        cr_status s = fix_cp1251_punct(ctx, d, text);
+        if (s != CR_OK) return s;
+    }
     if (!text->data || !memchr(text->data, 0xC3, text->len)) return CR_OK;
     mj st = {.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1, .dry = true};
     scan(&st);

@@ -148,6 +148,16 @@ static void test_lost_bytes(void) {
     CHECK_STR(fix("doesn\xC3\x83\xC6\x92\xC3\x82\xC2\xA2\xC3\x83\xC2\xA2\xC3\xA2\xE2\x82\xAC\xC5\xA1\xC3\x82\xC2\xAC\xC3\x83\xC2\xA2\xC3\xA2\xE2\x82\xAC\xC5\xBE\xC3\x82\xC2\xA2" "t"), "doesn\xE2\x80\x99t");
 }
 
+static void test_cp1251_punct(void) {
+    /* UTF-8 punctuation read as Windows-1251: "вЂ™" is ’ */
+    CHECK_STR(fix("It\xD0\xB2\xD0\x82\xE2\x84\xA2s \xD0\xB2\xE2\x80\x9A\xC2\xAC" "5"),
+              "It\xE2\x80\x99s \xE2\x82\xAC" "5");
+    CHECK(n_kind("mojibake") == 2);
+    /* Russian and Serbian text with в, Ђ, „ stays */
+    SAME("\xD0\x92 \xD0\xBC\xD0\xB5\xD1\x81\xD1\x82\xD0\xB5 \xE2\x80\x9E\xD0\xB2\xE2\x80\x9C");
+    SAME("\xD0\xB2 \xD0\x82\xD1\x83\xD1\x80\xD0\xB0");
+}
+
 static void test_c1_sweep(void) {
     /* a C1 control kept by text.c but not part of any repair is removed */
     const char *o = fix("\xC3\xA2\xC3\x83  \xC2\x9E" "x");
@@ -213,6 +223,7 @@ int main(void) {
     test_fast_path();
     test_spaces();
     test_lost_bytes();
+    test_cp1251_punct();
     test_c1_sweep();
     test_collection();
     cri_doc_free(last);

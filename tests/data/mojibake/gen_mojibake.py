@@ -247,6 +247,11 @@ def mangle(s, how):
 def main():
     rng = random.Random(20240709)
     rows = []
+    # punctuation read as Windows-1251 ("вЂ™" for ’), which we also undo
+    for s in SNIPPETS[:5]:
+        m = s.encode("utf-8").decode("cp1251", "replace")
+        if "\ufffd" not in m and all(ord(c) < 128 or c in "’“”—…€" for c in s):
+            rows.append((m, s))
     # triple encoding, for a few snippets
     for s in SNIPPETS[:6]:
         m = cp1252_decode(mangle(s, "cp1252x2").encode("utf-8"), "c1")
