@@ -684,6 +684,14 @@ static int org_after(cr_doc *d, const char *p, const char *e) {
 static int org_before(cr_doc *d, const char *line, const char *p) {
     const char *e = p;
     while (e > line && (e[-1] == ' ' || e[-1] == ',')) e--;
+    /* "Yonhap news agency reported": step over lower-case media words */
+    for (int k = 0; k < 3; k++) {
+        const char *ws = e;
+        while (ws > line && cri_islower((unsigned char)ws[-1])) ws--;
+        if (ws == e || (ws > line && ws[-1] != ' ') || !media_descriptor(ws, (size_t)(e - ws))) break;
+        e = ws;
+        while (e > line && e[-1] == ' ') e--;
+    }
     const char *s = e;
     int words = 0;
     while (s > line && words < 6) {

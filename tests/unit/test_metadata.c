@@ -109,12 +109,16 @@ static void test_article_metadata(void) {
     d = clean_one(&c,
         "Quake shakes southern Japan\n\n"
         "TOKYO (Reuters) - A magnitude 6.1 earthquake struck southern Japan on Monday, the Japan Meteorological Agency said, with no immediate reports of damage.\n\n"
-        "Public broadcaster NHK reported that bullet train services were briefly halted in the region.\n",
+        "Public broadcaster NHK reported that bullet train services were briefly halted in the region.\n\n"
+        "South Korea's Yonhap news agency reported that tremors were felt in Busan.\n\n"
+        "No tsunami warning was issued, according to a statement from the Japan Meteorological Agency.\n",
         "https://www.example-daily.co.uk/world/2024/08/12/quake-japan/");
     CHECK(d != NULL);
     if (d) {
         CHECK(has_cite(d, "Reuters"));
         CHECK(has_cite(d, "NHK"));
+        CHECK(has_cite(d, "Yonhap"));
+        CHECK(has_cite(d, "Japan Meteorological Agency"));
         CHECK_STR(d->published, "2024-08-12");
         CHECK_STR(d->outlet, "example-daily.co.uk");
     }
