@@ -787,13 +787,6 @@ static char *central_sentence(cr_ctx *ctx, cri_feat_scratch *fs, const cr_doc *d
     return out;
 }
 
-/* ASCII case-insensitive equality (locale-free). */
-static bool same_ci(const char *a, const char *b) {
-    for (; *a && *b; a++, b++)
-        if (cri_tolower(*a) != cri_tolower(*b)) return false;
-    return *a == *b;
-}
-
 static int cmp_u64(const void *a, const void *b) {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
@@ -895,13 +888,12 @@ static cr_status make_story(cr_corpus *c, cri_feat_scratch *fs, const story *s, 
             found++;
         }
     }
-    /* keep order; drop unresolved ones and case variants ("Russia", "russia") */
+    /* keep order; drop unresolved ones, case variants and parts of names */
+    bool keep[8];
+    cri_why_tidy((const char *const *)out->why, nid, keep);
     size_t w = 0;
     for (size_t i = 0; i < nid; i++) {
-        if (!out->why[i]) continue;
-        bool dup = false;
-        for (size_t k = 0; k < w && !dup; k++) dup = same_ci(out->why[k], out->why[i]);
-        if (dup) {
+        if (!keep[i]) {
             free(out->why[i]);
             continue;
         }

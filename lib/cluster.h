@@ -69,6 +69,11 @@ int cri_feat_terms(cr_ctx *ctx, cri_feat_scratch *s, const cr_doc *d);
 /* Readable form of a term of the last cri_feat_terms call, or NULL. */
 const char *cri_feat_string(const cri_feat_scratch *s, uint32_t id);
 
+/* Readable "why" lists: keep[i] = 0 for a case variant of an earlier entry
+ * ("russia" after "Russia") or a word of a longer entry ("jim" beside
+ * "Jim O'Brien"). */
+void cri_why_tidy(const char *const *s, size_t n, bool *keep);
+
 /* uint32 -> uint32 open-addressing table (document frequencies). */
 typedef struct cri_u32map {
     uint32_t *keys, *vals;   /* key 0 = empty (ids are never 0) */

@@ -527,3 +527,36 @@ size_t cri_feat_vector(const cri_feat_scratch *s, const cri_u32map *df, const cr
     }
     return m;
 }
+
+/* ---- readable "why" lists ------------------------------------------------ */
+
+static bool ci_eq(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (cri_tolower(a[i]) != cri_tolower(b[i])) return false;
+    return true;
+}
+
+/* Is `w` a whole word (or words) of `in`, ignoring ASCII case? */
+static bool ci_word_in(const char *w, const char *in) {
+    size_t wl = strlen(w), il = strlen(in);
+    if (!wl || wl >= il) return false;
+    for (size_t i = 0; i + wl <= il; i++) {
+        if (i > 0 && in[i - 1] != ' ') continue;
+        if (i + wl < il && in[i + wl] != ' ') continue;
+        if (ci_eq(in + i, w, wl)) return true;
+    }
+    return false;
+}
+
+void cri_why_tidy(const char *const *s, size_t n, bool *keep) {
+    for (size_t i = 0; i < n; i++) {
+        keep[i] = s[i] && *s[i];
+        for (size_t k = 0; k < n && keep[i]; k++) {
+            if (k == i || !s[k]) continue;
+            size_t a = strlen(s[i]), b = strlen(s[k]);
+            /* a case variant of an earlier entry, or a word of a longer one */
+            if (a == b && k < i && ci_eq(s[i], s[k], a)) keep[i] = false;
+            else if (ci_word_in(s[i], s[k])) keep[i] = false;
+        }
+    }
+}

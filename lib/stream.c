@@ -55,12 +55,6 @@ void cr_stream_free(cr_stream *s) {
     free(s);
 }
 
-static bool same_ci(const char *a, const char *b) {
-    for (; *a && *b; a++, b++)
-        if (cri_tolower(*a) != cri_tolower(*b)) return false;
-    return *a == *b;
-}
-
 size_t cri_stream_open_stories(const cr_stream *s) { return s ? cri_clu_open_stories(s->eng) : 0; }
 
 static cr_status write_error(cr_stream *s, const char *id, const char *msg, cr_write_fn write,
@@ -154,13 +148,12 @@ cr_status cr_stream_push(cr_stream *s, const cr_article *a, cr_write_fn write, v
     size_t n_shown = 0;
     for (size_t i = 0; i < r.n_ties && n_shown < 8; i++) {
         const char *str = cri_feat_string(&s->fs, r.ties[i]);
-        if (!str) continue;
-        bool dup = false;   /* "Russia" after "russia" says nothing new */
-        for (size_t k = 0; k < n_shown && !dup; k++) dup = same_ci(shown[k], str);
-        if (dup) continue;
-        shown[n_shown++] = str;
-        cri_json_str(&j, str);
+        if (str) shown[n_shown++] = str;
     }
+    bool keep[8];
+    cri_why_tidy(shown, n_shown, keep);
+    for (size_t i = 0; i < n_shown; i++)
+        if (keep[i]) cri_json_str(&j, shown[i]);
     cri_json_arr_end(&j);
     cri_json_obj_end(&j);
     if (!j.failed && cri_buf_putc(&j.buf, '\n')) j.failed = true;
