@@ -200,6 +200,35 @@ static void test_pathological(void) {
     doc_free(d);
 }
 
+/* Random bytes, broken UTF-8, stray apostrophes and hyphens: no crash,
+ * offsets inside the text, mentions in order and not overlapping. */
+static void test_random(void) {
+    static const char *const pieces[] = {"Kim", " ", "-", "'", "\xe2\x80\x99", "\xca\xbc", "s",
+                                         "U.S.", ".", ",", "\xc3", "\x80", "\xe2\x80", "PUTIN",
+                                         "of", "(", ")", "St.", "1,000", "\n", "Gen.", "Jong-un"};
+    uint64_t r = 12345;
+    cri_buf b = {0};
+    for (int iter = 0; iter < 300; iter++) {
+        cri_buf_clear(&b);
+        int len = (int)(r % 60);
+        for (int k = 0; k < len; k++) {
+            r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+            if ((r >> 60) < 3) cri_buf_putc(&b, (char)(r >> 40));
+            else cri_buf_puts(&b, pieces[(r >> 33) % (sizeof pieces / sizeof *pieces)]);
+        }
+        r = r * 6364136223846793005ULL + 1;
+        if (!b.data) cri_buf_puts(&b, "");
+        cr_doc *d = doc_new();
+        CHECK(cri_ner_tag_text(ctx, d, b.data, b.len, -1) == CR_OK);
+        for (size_t i = 0; i < d->n_mentions; i++) {
+            CHECK(d->mentions[i].start < d->mentions[i].end && d->mentions[i].end <= b.len);
+            if (i) CHECK(d->mentions[i].start >= d->mentions[i - 1].end);
+        }
+        doc_free(d);
+    }
+    cri_buf_free(&b);
+}
+
 static void test_speed(void) {
     const char *para = "Russian President Vladimir Putin visited Pyongyang in June to hold talks with "
                        "North Korean leader Kim Jong Un, where they signed a partnership agreement. "
@@ -230,6 +259,7 @@ int main(void) {
     test_headline_and_dateline();
     test_doc_body_and_captions();
     test_pathological();
+    test_random();
     test_speed();
     cr_ctx_free(ctx);
     return CHECK_REPORT();
