@@ -211,6 +211,7 @@ typedef struct seg {
     uint32_t cur;        /* start of the current sentence */
     int list_num;        /* last numbered-list marker seen in this paragraph, 0 none */
     int list_alpha;      /* last lettered-list marker ('a'...), 0 none */
+    uint32_t cs_of, cs;  /* content_start() of the sentence at cs_of (cache) */
     bool failed;
 } seg;
 
@@ -254,8 +255,10 @@ static void cut_at(seg *s, uint32_t at) {
     s->cur = at;
 }
 
-/* First content byte of the current sentence: after spaces and bullets. */
-static uint32_t content_start(const seg *s) {
+/* First content byte of the current sentence: after spaces and bullets.
+ * Cached per sentence, so a long run of spaces is skipped once. */
+static uint32_t content_start(seg *s) {
+    if (s->cs_of == s->cur + 1) return s->cs;
     uint32_t i = s->cur;
     for (int guard = 0; guard < 8 && i < s->pe; guard++) {
         while (i < s->pe && is_space_at(s->b, s->pe, i)) i += space_len(s->b, s->pe, i);
@@ -267,6 +270,8 @@ static uint32_t content_start(const seg *s) {
             i += (uint32_t)l;
         else break;
     }
+    s->cs_of = s->cur + 1;
+    s->cs = i;
     return i;
 }
 
@@ -391,10 +396,12 @@ static bool all_digits(const char *w, size_t n) {
 }
 
 /* Words in the current sentence before position i (bounded count). */
-static int words_before(const seg *s, uint32_t i) {
+static int words_before(seg *s, uint32_t i) {
     int n = 0;
     bool in = false;
-    for (uint32_t j = s->cur; j < i && n < 8; j++) {
+    uint32_t from = content_start(s);
+    if (i > from + 256) return 8;   /* far into the sentence: many words */
+    for (uint32_t j = from; j < i && n < 8; j++) {
         bool sp = s->b[j] == ' ' || s->b[j] == '\n';
         if (!sp && !in) n++;
         in = !sp;
@@ -414,7 +421,7 @@ static int marker_value(const char *w, size_t n, bool *alpha) {
 enum { K_PERIOD, K_ELLIPSIS, K_QE };
 
 /* A list may start at ws: the sentence starts there, or a colon precedes. */
-static bool list_start(const seg *s, uint32_t ws) {
+static bool list_start(seg *s, uint32_t ws) {
     if (ws == content_start(s)) return true;
     uint32_t p = ws;
     while (p > s->cur && (s->b[p - 1] == ' ' || s->b[p - 1] == '\n')) p--;

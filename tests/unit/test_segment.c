@@ -251,6 +251,19 @@ static void long_runs(void) {
     CHECK(t1 - t0 < 2.0 * SLOW);
     cri_doc_free(d);
 
+    /* a long run of spaces, then a long sentence of titles ("Mr. Mr. ..."):
+     * the sentence start must not be looked for again at each period */
+    memset(big, ' ', 1000000);
+    memcpy(big, "It rained.", 10);
+    for (size_t i = 1000000; i + 4 <= 2000000; i += 4) memcpy(big + i, "Mr. ", 4);
+    d = doc_of(big, 2000000);
+    t0 = now();
+    CHECK(cri_segment(ctx, d) == CR_OK);
+    t1 = now();
+    CHECK(check_invariants(d) == 0);
+    CHECK(t1 - t0 < 1.0 * SLOW);
+    cri_doc_free(d);
+
     /* 100,000 capitalized words without punctuation */
     cri_buf w = {0};
     for (int i = 0; i < 100000; i++) cri_buf_puts(&w, "Kim Jong ");
