@@ -58,6 +58,10 @@ typedef struct cri_bunit {
     int32_t fact;        /* fact index, -1 none */
     float norm;          /* Euclidean norm of the feature weights */
     uint16_t flags;
+    /* the document's mentions, dates and quantities that may fall in this
+     * sentence: [m0, m1), [d0, d1), [q0, q1) (the whole array when the
+     * extractor's output is not in text order) */
+    uint32_t m0, m1, d0, d1, q0, q1;
 } cri_bunit;
 
 /* A fact: sentences of one or more articles reporting the same thing. */

@@ -393,7 +393,7 @@ static int date_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_
         const cri_sentence *s = &d->sents[u->sent];
         const char *only = NULL;
         bool ambiguous = false;
-        for (size_t m = 0; m < d->n_dates; m++) {
+        for (size_t m = u->d0; m < u->d1; m++) {
             const cri_timex *t = &d->dates[m];
             if (t->start < s->start || t->end > s->end || t->type != 0 || !is_day(t->value)) continue;
             if (!date_is_explicit(d, t)) { ambiguous = true; break; }
@@ -477,7 +477,7 @@ static int weekday_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, si
         int wd = -1;
         bool ambiguous = false;
         uint32_t ts = 0, tend = 0;
-        for (size_t m = 0; m < d->n_dates; m++) {
+        for (size_t m = u->d0; m < u->d1; m++) {
             const cri_timex *t = &d->dates[m];
             if (t->start < s->start || t->end > s->end || t->type != 0) continue;
             int w = weekday_of(d, t);
@@ -542,7 +542,7 @@ static int time_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, size_
         const char *only = NULL;
         bool ambiguous = false;
         uint32_t ts = 0, tend = 0;
-        for (size_t m = 0; m < d->n_dates; m++) {
+        for (size_t m = u->d0; m < u->d1; m++) {
             const cri_timex *t = &d->dates[m];
             if (t->start < s->start || t->end > s->end || t->type != 1 || clock_minutes(t->value) < 0) continue;
             if (only && strcmp(only, t->value) != 0) ambiguous = true;
@@ -652,7 +652,7 @@ static int number_conflicts(cr_corpus *c, cri_brief *b, int32_t f) {
         if (u->flags & (CRI_BU_CLAIM | CRI_BU_QUOTE)) continue;
         const cr_doc *d = c->docs[u->doc];
         const cri_sentence *s = &d->sents[u->sent];
-        for (size_t m = 0; m < d->n_quantities && n < 128; m++) {
+        for (size_t m = u->q0; m < u->q1 && n < 128; m++) {
             const cri_quantity *q = &d->quantities[m];
             if (q->start < s->start || q->end > s->end || !q->unit || !isfinite(q->value)) continue;
             if (!isnan(q->value_max)) continue;   /* a range agrees with too much */

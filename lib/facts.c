@@ -48,9 +48,13 @@ static const char *const extra_stop[] = {
 };
 
 static bool extra_stopword(const char *k, size_t n) {
-    if (n > 10) return false;
-    for (size_t i = 0; i < sizeof extra_stop / sizeof *extra_stop; i++)
-        if (strlen(extra_stop[i]) == n && memcmp(extra_stop[i], k, n) == 0) return true;
+    if (n > 10 || n == 0) return false;
+    for (size_t i = 0; i < sizeof extra_stop / sizeof *extra_stop; i++) {
+        const char *w = extra_stop[i];
+        /* first byte, then the rest with its end: no strlen per entry */
+        if (w[0] != k[0] || memcmp(w, k, n) != 0 || w[n] != 0) continue;
+        return true;
+    }
     return false;
 }
 
@@ -117,8 +121,9 @@ const char *cri_facts_feat_name(const cri_brief *b, uint32_t id) {
 static bool has_word(const cr_doc *d, const cri_sentence *s, const char *const *words, size_t nw) {
     for (uint32_t t = s->tok_first; t < s->tok_end && t < d->n_toks; t++) {
         const char *k = cri_tok_key(d, &d->toks[t]);
+        if (d->toks[t].key_len > 12) continue;
         for (size_t i = 0; i < nw; i++)
-            if (strcmp(k, words[i]) == 0) return true;
+            if (k[0] == words[i][0] && strcmp(k, words[i]) == 0) return true;
     }
     return false;
 }
@@ -203,6 +208,59 @@ static float kind_weight(char k) {
     }
 }
 
+/* Ranges of annotations per sentence, by a sweep when the annotations are
+ * in text order (linear), else the whole array (correct, slower). */
+#define SPAN_SORTED(arr, n, sorted)                                                     \
+    do {                                                                                \
+        sorted = true;                                                                  \
+        for (size_t i_ = 1; i_ < (n) && sorted; i_++)                                   \
+            if ((arr)[i_].start < (arr)[i_ - 1].start) sorted = false;                  \
+    } while (0)
+
+typedef struct sweep { bool ms, ds, qs; size_t pm, pd, pq; } sweep;
+
+static void sweep_init(sweep *w, const cr_doc *d) {
+    memset(w, 0, sizeof *w);
+    SPAN_SORTED(d->mentions, d->n_mentions, w->ms);
+    SPAN_SORTED(d->dates, d->n_dates, w->ds);
+    SPAN_SORTED(d->quantities, d->n_quantities, w->qs);
+}
+
+/* Sentences come in text order, so the three pointers only move forward. */
+static void sweep_unit(sweep *w, const cr_doc *d, cri_bunit *u) {
+    const cri_sentence *s = &d->sents[u->sent];
+    if (w->ms) {
+        while (w->pm < d->n_mentions && d->mentions[w->pm].start < s->start) w->pm++;
+        size_t e = w->pm;
+        while (e < d->n_mentions && d->mentions[e].start < s->end) e++;
+        u->m0 = (uint32_t)w->pm;
+        u->m1 = (uint32_t)e;
+    } else {
+        u->m0 = 0;
+        u->m1 = (uint32_t)d->n_mentions;
+    }
+    if (w->ds) {
+        while (w->pd < d->n_dates && d->dates[w->pd].start < s->start) w->pd++;
+        size_t e = w->pd;
+        while (e < d->n_dates && d->dates[e].start < s->end) e++;
+        u->d0 = (uint32_t)w->pd;
+        u->d1 = (uint32_t)e;
+    } else {
+        u->d0 = 0;
+        u->d1 = (uint32_t)d->n_dates;
+    }
+    if (w->qs) {
+        while (w->pq < d->n_quantities && d->quantities[w->pq].start < s->start) w->pq++;
+        size_t e = w->pq;
+        while (e < d->n_quantities && d->quantities[e].start < s->end) e++;
+        u->q0 = (uint32_t)w->pq;
+        u->q1 = (uint32_t)e;
+    } else {
+        u->q0 = 0;
+        u->q1 = (uint32_t)d->n_quantities;
+    }
+}
+
 cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
     cr_ctx *ctx = c->ctx;
     cri_strmap dups;
@@ -218,6 +276,8 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
         const cr_doc *d = c->docs[b->docs[sd].doc];
         bool foreign = is_foreign(d);
         b->docs[sd].foreign = foreign;
+        sweep sw;
+        sweep_init(&sw, d);
         for (size_t si = 0; si < d->n_sents; si++) {
             if (b->n_units >= CRI_BRIEF_MAX_UNITS) break;
             const cri_sentence *s = &d->sents[si];
@@ -230,6 +290,7 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
             u->pos = (uint32_t)si;
             u->fact = -1;
             u->dup_of = ui;
+            sweep_unit(&sw, d, u);
             uint32_t nw = 0;
             uint32_t te = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
             for (uint32_t t = s->tok_first; t < te; t++)
@@ -260,7 +321,6 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
 
             /* features */
             n_tmp = 0;
-            size_t qi = 0;
             for (uint32_t t = s->tok_first; t < te; t++) {
                 const cri_token *tk = &d->toks[t];
                 if (!tok_is_content(d, tk)) continue;
@@ -269,10 +329,9 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
                     /* a number inside a quantity or a date counts once, by
                      * its normalized value (below) */
                     bool covered = false;
-                    while (qi < d->n_quantities && d->quantities[qi].end <= tk->start) qi++;
-                    if (qi < d->n_quantities && d->quantities[qi].start <= tk->start && tk->end <= d->quantities[qi].end)
-                        covered = true;
-                    for (size_t m = 0; m < d->n_dates && !covered; m++)
+                    for (size_t m = u->q0; m < u->q1 && !covered; m++)
+                        if (d->quantities[m].start <= tk->start && tk->end <= d->quantities[m].end) covered = true;
+                    for (size_t m = u->d0; m < u->d1 && !covered; m++)
                         if (d->dates[m].start <= tk->start && tk->end <= d->dates[m].end) covered = true;
                     if (covered) continue;
                 }
@@ -288,7 +347,7 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
                 f->id = (uint32_t)id;
                 f->w = kind_weight(kind);
             }
-            for (size_t m = 0; m < d->n_mentions; m++) {
+            for (size_t m = u->m0; m < u->m1; m++) {
                 const cri_mention *mn = &d->mentions[m];
                 if (mn->caption >= 0 || mn->entity < 0 || mn->start < s->start || mn->end > s->end)
                     continue;
@@ -301,7 +360,7 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
                 f->id = (uint32_t)id;
                 f->w = kind_weight(CRI_BF_ENTITY);
             }
-            for (size_t m = 0; m < d->n_dates; m++) {
+            for (size_t m = u->d0; m < u->d1; m++) {
                 const cri_timex *tx = &d->dates[m];
                 if (!tx->value || tx->start < s->start || tx->end > s->end) continue;
                 size_t vl = strlen(tx->value);
@@ -317,7 +376,7 @@ cr_status cri_facts_units(cr_corpus *c, cri_brief *b) {
                     f->w = kind_weight(CRI_BF_DATE);
                 }
             }
-            for (size_t m = 0; m < d->n_quantities; m++) {
+            for (size_t m = u->q0; m < u->q1; m++) {
                 const cri_quantity *q = &d->quantities[m];
                 if (q->start < s->start || q->end > s->end || !isfinite(q->value)) continue;
                 char vb[40];
@@ -855,7 +914,7 @@ static double novel_words(cr_corpus *c, cri_brief *b, uint32_t x, cri_buf *out, 
         }
     }
     /* a figure only this outlet gives ("a hundred billion dollars") */
-    for (size_t m = 0; m < d->n_quantities; m++) {
+    for (size_t m = u->q0; m < u->q1; m++) {
         const cri_quantity *q = &d->quantities[m];
         if (q->start < s->start || q->end > s->end || !isfinite(q->value)) continue;
         char vb[40];

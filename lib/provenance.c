@@ -185,7 +185,8 @@ static size_t name_forward(const char *s, size_t n, size_t p, char *out, size_t 
     return end;
 appositive:
     /* "the North's state media, KCNA," -> KCNA */
-    if (end + 2 < n && s[end] == ',' && s[end + 1] == ' ' && cri_isupper((unsigned char)s[end + 2])) {
+    /* only at the top level: no recursion on "state media, state media, ..." */
+    if (also && end + 2 < n && s[end] == ',' && s[end + 1] == ' ' && cri_isupper((unsigned char)s[end + 2])) {
         char sub[128];
         size_t e2 = name_forward(s, n, end + 2, sub, sizeof sub, NULL, 0);
         if (e2 && strcmp(sub, "state media") != 0 && strchr(sub, ' ') == NULL) {

@@ -73,7 +73,7 @@ cr_status cri_timeline_build(cr_corpus *c, cri_brief *b) {
         if (u->fact < 0 || (u->flags & (CRI_BU_FOREIGN | CRI_BU_BOILER))) continue;
         const cr_doc *d = c->docs[u->doc];
         const cri_sentence *s = &d->sents[u->sent];
-        for (size_t m = 0; m < d->n_dates; m++) {
+        for (size_t m = u->d0; m < u->d1; m++) {
             const cri_timex *t = &d->dates[m];
             if (t->start < s->start || t->end > s->end || t->type != 0 || !usable_date(t->value)) continue;
             if (!pins_a_date(d, t)) continue;
