@@ -1002,6 +1002,25 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
                 cand_add(c, &nc, q, (size_t)(w - q), 1 + 2 * in_label(labs, nlabs, q, (size_t)(w - q)));
         }
     }
+    /* "© 2024 Valley News. All rights reserved.", "Copyright 2024 X" */
+    for (size_t i = 0; i < n; i++) {
+        if (!L[i].reason || L[i].words > 16) continue;
+        const char *s = text + L[i].cstart, *e = text + L[i].end;
+        const char *p = NULL;
+        if (e - s > 3 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9) p = s + 2;
+        else if (iprefix(s, (size_t)(e - s), "copyright ")) p = s + 10;
+        if (!p) continue;
+        while (p < e && (*p == ' ' || cri_isdigit((unsigned char)*p) || *p == '-' || *p == ',' ||
+                         ((unsigned char)*p == 0xC2 && p + 1 < e && (unsigned char)p[1] == 0xA9)))
+            p += (unsigned char)*p == 0xC2 ? 2 : 1;
+        if (iprefix(p, (size_t)(e - p), "the ")) p += 4;
+        const char *q = p;
+        while (q < e && *q != '.' && *q != ',' && *q != '|' && *q != ';' && *q != '(' && q - p < 60) q++;
+        while (q > p && q[-1] == ' ') q--;
+        if (q > p && cri_isupper((unsigned char)*p) && count_words(p, (size_t)(q - p)) <= 5 &&
+            ifind(p, (size_t)(q - p), "all rights") < 0)
+            cand_add(c, &nc, p, (size_t)(q - p), 2);
+    }
     /* a name repeated in removed promo lines */
     {
         cand pc[16];

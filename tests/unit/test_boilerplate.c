@@ -129,6 +129,7 @@ static void test_every_line_accounted(void) {
     for (const char *p = d->body; (p = strstr(p, "\n\n")); p += 2) paras++;
     CHECK(paras + d->n_removed == lines);
     CHECK_STR(d->byline, "Ana Silva");
+    CHECK_STR(d->outlet, "Valley News");   /* from the copyright line */
     CHECK(!in_body(d, "Support us"));
     CHECK(!in_body(d, "newsletter"));
     CHECK(!in_body(d, "All rights reserved"));
