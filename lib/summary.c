@@ -169,6 +169,7 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
                 double sim = cri_facts_sim(b, cs[k].unit, b->summary[s].unit);
                 if (sim > red) red = sim;
             }
+            if (red >= 0.45) continue;   /* says again what a chosen sentence says */
             double mmr = MMR_LAMBDA * cs[k].score - (1 - MMR_LAMBDA) * red;
             if (b->n_summary == 0) mmr += 0.5 * cs[k].head;   /* the lead: closest to the headlines */
             if (mmr > best) {
