@@ -31,10 +31,20 @@ static int cmp_order(const void *p, const void *q) {
     return 0;
 }
 
-static bool candidate(const cri_bunit *u, uint32_t i, bool relaxed) {
+static bool candidate(const cr_corpus *c, const cri_bunit *u, uint32_t i, bool relaxed) {
     if (u->dup_of != i || (u->flags & (CRI_BU_FOREIGN | CRI_BU_BOILER))) return false;
     if (u->feat_n == 0) return false;
     if (relaxed) return u->nwords >= 3;
+    /* a fragment left by a sentence split ("25 a. m. on Thursday, ...",
+     * "and then ...") reads badly on its own */
+    size_t len;
+    const char *t = cri_bunit_text(c, u, &len);
+    if (len && cri_islower((unsigned char)t[0])) return false;
+    if (len > 2 && cri_isdigit((unsigned char)t[0])) {
+        size_t k = 0;
+        while (k < len && (cri_isdigit((unsigned char)t[k]) || t[k] == ' ')) k++;
+        if (k < len && cri_islower((unsigned char)t[k]) && k + 2 < len && t[k + 1] == '.') return false;
+    }
     if (u->flags & (CRI_BU_QUOTE | CRI_BU_QUESTION | CRI_BU_SHORT)) return false;
     return u->nwords >= 8 && u->nwords <= 55;
 }
@@ -103,7 +113,7 @@ cr_status cri_summary_build(cr_corpus *c, cri_brief *b, const cr_brief_options *
         n = 0;
         for (size_t i = 0; i < nu; i++) {
             const cri_bunit *u = &b->units[i];
-            if (!candidate(u, (uint32_t)i, relaxed)) continue;
+            if (!candidate(c, u, (uint32_t)i, relaxed)) continue;
             double dot = 0;
             for (size_t k = 0; k < u->feat_n; k++) {
                 const cri_bfeat *f = &b->feats[u->feat_first + k];
