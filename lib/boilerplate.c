@@ -71,7 +71,7 @@ static bool promo_bigram(const char *a, const char *b) {
         {"read", "more"},   {"sign", "up"},       {"click", "here"},    {"follow", "us"},
         {"log", "in"},      {"sign", "in"},       {"support", "us"},    {"give", "feedback"},
         {"share", "this"},  {"rights", "reserved"}, {"more", "stories"}, {"subscribe", "now"},
-        {"accept", "cookies"}, {"more", "from"},
+        {"accept", "cookies"}, {"more", "from"}, {"continue", "reading"},
         {"join", "us"},       {"contact", "us"},    {"tap", "here"},
         {"read", "next"},   {"latest", "stories"}, {"related", "stories"}, {"free", "trial"},
     };

@@ -158,8 +158,12 @@ static bool url_date(const cri_input *in, char *iso, size_t size) {
 
 /* ---- head: title, byline, dateline -------------------------------------- */
 
-static bool headline_shaped(const cri_bline *l) {
-    if (l->words < 3 || l->words > 30 || l->end - l->start > 300) return false;
+/* first: the first line of the document not already removed, where a
+ * two-word headline ("Bridge reopens") is allowed if a word is lower case
+ * (section labels, "Asia Pacific", are all capitalized). */
+static bool headline_shaped(const cri_bline *l, bool first) {
+    bool two = first && l->words == 2 && l->caps == 1 && !(l->flags & BL_TERM);
+    if ((l->words < 3 && !two) || l->words > 30 || l->end - l->start > 300) return false;
     if (l->flags & (BL_BULLET | BL_EMAIL | BL_URL | BL_COLON | BL_PIPE)) return false;
     if ((l->flags & BL_TERM) && !(l->flags & (BL_QMARK | BL_EXCL))) {
         /* "Headline ends with a period." is rare; a sentence is not a title */
@@ -342,10 +346,13 @@ void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cr
         tkey = cri_bp_key(in->title, strlen(in->title), seed);
         have_tkey = true;
     } else {
+        bool first = true;
         for (size_t i = 0; i < head; i++) {
             cri_bline *l = &L[i];
             if (l->reason) continue;
-            if (headline_shaped(l) && !cri_meta_name_shaped(text + l->cstart, l->end - l->cstart, 1) &&
+            bool was_first = first;
+            first = false;
+            if (headline_shaped(l, was_first) && !cri_meta_name_shaped(text + l->cstart, l->end - l->cstart, 1) &&
                 !(l->first & LX_BYWORD)) {
                 char iso[64];
                 size_t ms, me;

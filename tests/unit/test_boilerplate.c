@@ -94,6 +94,23 @@ static void test_captions_and_credits(void) {
     cr_corpus_free(c);
 }
 
+static void test_short_title_and_page_bits(void) {
+    const char *t =
+        "Bridge reopens\n\n"
+        "The bridge reopened to traffic on Saturday after two years of repairs, the city said.\n\n"
+        "Continue reading the main story\n\n"
+        "Loading...\n\n"
+        "Officials said the work cost more than planned, and that a review of the contract would follow.\n";
+    cr_article a = {.id = "short", .text = t};
+    cr_corpus *c = clean(&a, 1);
+    const cr_doc *d = doc_by_id(c, "short");
+    CHECK_STR(d ? d->title : NULL, "Bridge reopens");
+    CHECK(!in_body(d, "Continue reading"));
+    CHECK(!in_body(d, "Loading"));
+    CHECK(in_body(d, "Officials said the work cost more than planned"));
+    cr_corpus_free(c);
+}
+
 static void test_no_title_for_a_paragraph(void) {
     const char *t =
         "The central bank raised its main interest rate by a quarter point on Thursday, its third increase this year, and said further moves would depend on how quickly wage growth slows in the coming months.\n"
@@ -235,6 +252,7 @@ int main(void) {
     test_promo_and_content_bullets();
     test_captions_and_credits();
     test_no_title_for_a_paragraph();
+    test_short_title_and_page_bits();
     test_every_line_accounted();
     test_cross_article();
     test_headline_only();
