@@ -52,7 +52,8 @@ static bool extra_stopword(const char *k, size_t n) {
     for (size_t i = 0; i < sizeof extra_stop / sizeof *extra_stop; i++) {
         const char *w = extra_stop[i];
         /* first byte, then the rest with its end: no strlen per entry */
-        if (w[0] != k[0] || memcmp(w, k, n) != 0 || w[n] != 0) continue;
+        /* strncmp stops at the end of the shorter word: no read past it */
+        if (w[0] != k[0] || strncmp(w, k, n) != 0 || w[n] != 0) continue;
         return true;
     }
     return false;
