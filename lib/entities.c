@@ -662,7 +662,10 @@ static cr_status merge(resolver *r) {
             int64_t *dv = cri_strmap_get(&r->part_index, r->scratch.data, r->scratch.len);
             int target = -1;
             if (dv && *dv >= 0) target = (int)*dv;
-            else if (rc->acronym && rc->type != CRI_ENT_PERSON) {
+            else if (rc->acronym && rc->type != CRI_ENT_PERSON &&
+                     (rc->parts[0].n >= 3 || strchr(rc->display, '.'))) {
+                /* two capitals (ID, TV, PM) are too often not this name's
+                 * initials; U.N. with its periods is */
                 int64_t *iv = cri_strmap_get(&inits, rc->parts[0].s, rc->parts[0].n);
                 if (iv && *iv >= 0) target = (int)*iv;
             }

@@ -75,9 +75,19 @@ static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
     return CR_OK;
 }
 
+/* A letter or digit, in ASCII or another script; typographic quotes,
+ * dashes and spaces (U+2000-U+206F, Latin-1 punctuation, ʼ) are not. */
 static bool is_word_tok(const char *text, const cri_ner_tok *k) {
-    for (uint32_t i = k->start; i < k->end; i++)
-        if (cri_isalnum((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80) return true;
+    const unsigned char *p = (const unsigned char *)text;
+    for (uint32_t i = k->start; i < k->end; i++) {
+        unsigned char c = p[i];
+        if (cri_isalnum(c)) return true;
+        if (c < 0x80) continue;
+        if (c == 0xE2 && i + 1 < k->end && (p[i + 1] == 0x80 || p[i + 1] == 0x81)) { i += 2; continue; }
+        if (c == 0xE3 && i + 1 < k->end && p[i + 1] == 0x80) { i += 2; continue; }
+        if (c == 0xC2 || (c == 0xCA && i + 1 < k->end && p[i + 1] == 0xBC)) { i += 1; continue; }
+        if (c >= 0xC3) return true;
+    }
     return false;
 }
 

@@ -165,9 +165,10 @@ static void test_people(void) {
 static void test_titles_places_aliases(void) {
     const char *texts[] = {
         "President Joe Biden spoke with the Democratic People's Republic of Korea (DPRK) envoy. "
-        "North Korea and South Korea traded fire. The Korean Central News Agency reported it.",
+        "North Korea and South Korea traded fire. The Korean Central News Agency reported it. "
+        "The Interior Department agreed.",
         "The DPRK rejected the claim, KCNA said. Biden said South Korea would respond. "
-        "The United Nations met; the UN said nothing.",
+        "The United Nations met; the U.N. said nothing. The ID was checked.",
     };
     cr_corpus *c = corpus_of(texts, 2);
     if (!c || c->n_docs != 2) { CHECK(0); return; }
@@ -181,7 +182,9 @@ static void test_titles_places_aliases(void) {
     mark(c, 1, "Biden", CRI_ENT_PERSON);
     mark(c, 1, "South Korea", CRI_ENT_PLACE);
     mark(c, 1, "United Nations", CRI_ENT_ORG);
-    mark(c, 1, "UN", CRI_ENT_ORG);
+    mark(c, 1, "U.N.", CRI_ENT_ORG);
+    mark(c, 1, "ID", CRI_ENT_ORG);
+    mark(c, 0, "Interior Department", CRI_ENT_ORG);
     cri_story *s = &c->stories[0];
     CHECK(cri_entities_resolve(c, s) == CR_OK);
     const cri_entity *biden = find_ent(s, "Biden");
@@ -194,7 +197,8 @@ static void test_titles_places_aliases(void) {
     CHECK(kind_of(dprk, "DPRK") == CRI_VAR_ALIAS);
     const cri_entity *kcna = find_ent(s, "KCNA");
     CHECK(kcna && kcna == find_ent(s, "Korean Central News Agency"));
-    CHECK(find_ent(s, "UN") && find_ent(s, "UN") == find_ent(s, "United Nations"));
+    CHECK(find_ent(s, "U.N.") && find_ent(s, "U.N.") == find_ent(s, "United Nations"));
+    CHECK(find_ent(s, "ID") && find_ent(s, "ID") != find_ent(s, "Interior Department"));
     const cri_entity *nk = find_ent(s, "North Korea"), *sk = find_ent(s, "South Korea");
     CHECK(nk && sk && nk != sk);
     CHECK(sk && sk->n_docs == 2);
