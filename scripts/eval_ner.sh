@@ -4,7 +4,9 @@
 # typed F1 per type, on data never trained on:
 #   - tests/data/ner-news-dev.txt: 38 news sentences (ECB+ dev topics)
 #     annotated by hand in CoNLL style (PER, ORG, LOC, MISC);
-#   - four held-out GUM news documents (GUM's named, linked mentions);
+#   - four held-out GUM news documents (GUM's named, linked mentions), per
+#     sentence and tagged whole through the library (document-level steps);
+#   - the news sentences again in capitals (truecasing);
 #   - WikiANN English dev (PER, ORG, LOC; MISC predictions not scored);
 #   - WNUT17 dev (social media; a stress test, not a target).
 # usage: scripts/eval_ner.sh [build-dir]

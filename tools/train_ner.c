@@ -481,6 +481,10 @@ static int cmpstr(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Sentence index where each held-out document starts (doc_starts[k]), for
+ * the document-level evaluation. */
+static size_t doc_starts[64], n_doc_starts;
+
 /* which = 0: training documents, 1: held-out ones */
 static size_t read_gum(const char *dir, int which, sentset *ss) {
     DIR *d = opendir(dir);
@@ -520,8 +524,10 @@ static size_t read_gum(const char *dir, int which, sentset *ss) {
     for (size_t i = 0; i < nn; i++) {
         bool held = false;
         for (int h = 0; heldout_gum[h]; h++) if (!strcmp(docs[i].name, heldout_gum[h])) held = true;
-        if (held == (which == 1))
+        if (held == (which == 1)) {
+            if (which == 1 && n_doc_starts < 63) doc_starts[n_doc_starts++] = ss->n;
             count += gum_doc(docs[i].tk, docs[i].nt, docs[i].ms, docs[i].nm, &caps, &placeids, ss);
+        }
         for (size_t k = 0; k < docs[i].nt; k++) free(docs[i].tk[k].w);
         free(docs[i].tk); free(docs[i].ms); free(names[i]);
     }
@@ -814,6 +820,10 @@ static size_t spans_of(const uint8_t *lab, size_t n, span *out) {
 
 static bool raw_model;   /* eval without ner.c's span rules */
 
+/* Labels the library gives each sentence when the held-out documents are
+ * tagged whole (cri_ner_tag: document-level steps included), or NULL. */
+static uint8_t **doc_pred;
+
 static void evaluate(const cri_ner_model *m, sentset *ss, const char *name, bool has_misc) {
     int32_t *emit = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *emit);
     int64_t *score = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *score);
@@ -828,6 +838,7 @@ static void evaluate(const cri_ner_model *m, sentset *ss, const char *name, bool
         cri_ner_emissions(m->w, s->feats, s->n, emit);
         cri_ner_viterbi(emit, s->cls, s->n, tab, pred, score, back);
         if (!raw_model) cri_ner_fix_spans(s->text, s->t, s->n, pred);
+        if (doc_pred) memcpy(pred, doc_pred[i], s->n);
         if (!has_misc)   /* data without MISC: predicted MISC spans are not scored */
             for (size_t k = 0; k < s->n; k++) if (pred[k] >= 7) pred[k] = 0;
         size_t ng = spans_of(s->gold, s->n, gs), np = spans_of(pred, s->n, ps);
@@ -886,6 +897,53 @@ static void free_set(sentset *ss) {
     }
     free(ss->s);
     memset(ss, 0, sizeof *ss);
+}
+
+/* Tag each held-out document whole through the library and turn its
+ * mentions back into per-sentence labels. */
+static uint8_t **tag_documents(sentset *ss) {
+    cr_ctx *ctx;
+    if (cr_ctx_new(NULL, &ctx) != CR_OK) return NULL;
+    uint8_t **out = calloc(ss->n ? ss->n : 1, sizeof *out);
+    for (size_t k = 0; k < n_doc_starts; k++) {
+        size_t a = doc_starts[k], b = k + 1 < n_doc_starts ? doc_starts[k + 1] : ss->n;
+        cri_buf body = {0};
+        cr_doc d;
+        memset(&d, 0, sizeof d);
+        size_t *base = malloc((b - a + 1) * sizeof *base);
+        for (size_t i = a; i < b; i++) {
+            if (body.len) cri_buf_putc(&body, '\n');
+            base[i - a] = body.len;
+            cri_buf_puts(&body, ss->s[i].text);
+            cri_sentence *se = CRI_PUSH(d.sents, d.n_sents, d.cap_sents);
+            se->start = (uint32_t)base[i - a];
+            se->end = (uint32_t)body.len;
+        }
+        d.body = body.data; d.body_len = (uint32_t)body.len;
+        cri_ner_tag(ctx, &d);
+        for (size_t i = a; i < b; i++) out[i] = calloc(ss->s[i].n + 1, 1);
+        for (size_t q = 0; q < d.n_mentions; q++) {
+            const cri_mention *m = &d.mentions[q];
+            for (size_t i = a; i < b; i++) {
+                sent *s = &ss->s[i];
+                size_t off = base[i - a];
+                if (m->start < off || m->end > off + strlen(s->text)) continue;
+                size_t first = SIZE_MAX, last = SIZE_MAX;
+                for (size_t t = 0; t < s->n; t++) {
+                    if (s->t[t].start + off == m->start) first = t;
+                    if (s->t[t].end + off == m->end) last = t;
+                }
+                if (first == SIZE_MAX || last == SIZE_MAX || last < first) break;
+                for (size_t t = first; t <= last; t++)
+                    out[i][t] = (uint8_t)(t == first ? 1 + 2 * m->type : 2 + 2 * m->type);
+                break;
+            }
+        }
+        free(d.mentions); free(d.sents); free(base);
+        cri_buf_free(&body);
+    }
+    cr_ctx_free(ctx);
+    return out;
 }
 
 int main(int argc, char **argv) {
@@ -996,6 +1054,15 @@ int main(int argc, char **argv) {
     read_gum(path, 1, &ss);
     featurize(&ss, m.bits, &m);
     evaluate(&m, &ss, "GUM news (4 held-out docs)", true);
+    if (!raw_model) {
+        /* the same, each document tagged whole by the library (the embedded
+         * model, with the document-level steps) */
+        doc_pred = tag_documents(&ss);
+        if (doc_pred) evaluate(&m, &ss, "GUM news, whole documents", true);
+        for (size_t i = 0; doc_pred && i < ss.n; i++) free(doc_pred[i]);
+        free(doc_pred);
+        doc_pred = NULL;
+    }
     evaluate(&m, &ss, "GUM news, MISC not scored", false);
     free_set(&ss);
     snprintf(path, sizeof path, "%s/wikiann-en/dev", dir);
