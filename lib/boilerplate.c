@@ -187,6 +187,39 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         size_t wl = 0;
         unsigned orc = 0;
         bool dot = false;
+        /* fast path: a run of ASCII letters and digits, lower-cased eight
+         * bytes at a time; the byte loop below takes over at a joiner or a
+         * non-ASCII letter (and gives the same bytes in w) */
+        while (p < e) {
+            uint8_t ct = cri_ctype[*p];
+            if (!(ct & (CRI_C_UPPER | CRI_C_LOWER | CRI_C_DIGIT))) break;
+            orc |= ct;
+            p++;
+        }
+        wl = (size_t)(p - ws);
+        if (wl && e - ws >= 16) {
+            uint64_t a, b;
+            memcpy(&a, ws, 8);
+            memcpy(&b, ws + 8, 8);
+            if (wl < 8) {
+                a &= ((uint64_t)1 << (8 * wl)) - 1;
+                b = 0;
+            } else if (wl < 16) {
+                b &= wl == 8 ? 0 : ((uint64_t)1 << (8 * (wl - 8))) - 1;
+            } else if (wl > 16) {
+                b = (b & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)ws[wl - 1] << 56);
+            }
+            /* 'A'..'Z' -> 'a'..'z' in each byte (all bytes < 0x80 here) */
+            uint64_t ma = ((a + 0x3f3f3f3f3f3f3f3fULL) & ~(a + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
+            uint64_t mb = ((b + 0x3f3f3f3f3f3f3f3fULL) & ~(b + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
+            w.q[0] = a | (ma >> 2);
+            w.q[1] = b | (mb >> 2);
+        } else {
+            for (size_t k = 0; k < wl; k++) {
+                unsigned char ch = ws[k];
+                w.b[k < 15 ? k : 15] = cri_isupper(ch) ? (unsigned char)(ch + 32) : ch;
+            }
+        }
         while (p < e) {
             c = *p;
             uint8_t ct = cri_ctype[c];
