@@ -250,6 +250,10 @@ static bool is_capitalized(const char *s, size_t n) {
 }
 
 /* "North Korean leader Kim Jong Un", "Kim Geum Chol, president of the ..." */
+static const char *const role_enders[] = {
+    "said", "says", "told", "tells", "added", "warned", "announced", "stated", "noted",
+    "explained", "wrote", "is", "was", "has", "had", "will", "would", "who", "which", NULL};
+
 static const char *const not_modifiers[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -309,8 +313,16 @@ static int context_roles(resolver *r, rec *rc, const char *t, size_t tlen, size_
         }
         size_t e = b;
         while (e < tlen && e - b < MAX_ROLE_BYTES && t[e] != ',' && t[e] != ';' && t[e] != '('
-               && t[e] != '\n' && t[e] != '"' && t[e] != ':' && !(t[e] == '.' && (e + 1 >= tlen || t[e + 1] == ' ' || t[e + 1] == '\n')))
+               && t[e] != '\n' && t[e] != '"' && t[e] != ':' && !(t[e] == '.' && (e + 1 >= tlen || t[e + 1] == ' ' || t[e + 1] == '\n'))) {
+            /* "EU Spokesperson for Foreign Affairs told Newsweek": the
+             * sentence's verb ends the role */
+            if (t[e] == ' ' && e > b) {
+                size_t we2 = e + 1;
+                while (we2 < tlen && cri_islower((unsigned char)t[we2])) we2++;
+                if (we2 > e + 1 && in_list(role_enders, t + e + 1, we2 - e - 1)) break;
+            }
             e++;
+        }
         if (e - b >= MAX_ROLE_BYTES) return 0;
         if (add_role(r, rc, t + b, e - b)) return -1;
     }
