@@ -1091,6 +1091,31 @@ static size_t match(tx *x, size_t i, res *r) {
             snprintf(r->value, sizeof r->value, "%02d", ival(x, i) - 1);
             return i + 3;
         }
+        /* "'98", "the '90s": two-digit years after an apostrophe */
+        if (ndig(x, i) == 2 && i > 0 && GLUED(x, i) && (P(x, i - 1, '\'') || P(x, i - 1, 0x2019)) &&
+            !(i > 1 && GLUED(x, i - 1) && x->t[i - 2].kind == CRI_LX_WORD)) {
+            int yy = ival(x, i);
+            /* the century: the latest one that does not put the year more
+             * than a year after publication; unknown without a date */
+            int cent = x->pub && yy > (x->py % 100) + 1 ? (x->py / 100 - 1) : x->py / 100;
+            char cc[8];
+            if (x->pub) snprintf(cc, sizeof cc, "%02d", cent % 100);
+            else snprintf(cc, sizeof cc, "XX");
+            r->first = i - 1;
+            if (GLUED(x, i + 1) && W(x, i + 1, "s") && yy % 10 == 0) {
+                snprintf(r->value, sizeof r->value, "%s%d", cc, yy / 10);
+                r->relative = x->pub;
+                return i + 2;
+            }
+            if (i > 1 && (W(x, i - 2, "in") || W(x, i - 2, "since") || W(x, i - 2, "of") ||
+                          CLS(x, i - 2, CRI_LC_MONTH) > 0 || CLS(x, i - 2, CRI_LC_SEASON) > 0 ||
+                          CLS(x, i - 2, CRI_LC_HOLIDAY) > 0)) {
+                snprintf(r->value, sizeof r->value, "%s%02d", cc, yy);
+                r->relative = x->pub;
+                return i + 1;
+            }
+            r->first = i;
+        }
         int y = year_at(x, i);
         if (y > 0) {
             /* "1990s" */
@@ -1508,7 +1533,7 @@ static size_t match(tx *x, size_t i, res *r) {
 
 /* Words that, with "the" before them, take it into the span. */
 static bool takes_the(const tx *x, size_t i) {
-    return W(x, i, "past") || W(x, i, "last") || W(x, i, "next") || W(x, i, "previous") ||
+    return (x->t[i].kind == CRI_LX_PUNCT && NUM(x, i + 1)) || W(x, i, "past") || W(x, i, "last") || W(x, i, "next") || W(x, i, "previous") ||
            W(x, i, "coming") || (NUM(x, i) && GLUED(x, i + 1) && W(x, i + 1, "s")) ||
            CLS(x, i, CRI_LC_SEASON) > 0 || W(x, i, "first") || W(x, i, "few");
 }

@@ -113,6 +113,9 @@ static void relative(void) {
     CHECK_STR(value("Revenue fell from a year earlier.", p, "a year earlier"), "2023");
     CHECK_STR(value("The plant opened a year ago.", p, "a year ago"), "2023");
     CHECK_STR(value("Sales were higher the previous year.", p, "the previous year"), "2023");
+    CHECK_STR(value("Music of the '90s returned.", p, "the '90s"), "199");
+    CHECK_STR(value("He graduated in '98.", p, "'98"), "1998");
+    CHECK_STR(value("They met in '19.", p, "'19"), "2019");
     cr_corpus *c = run("The visit came in mid-June.", p);
     const cri_timex *t = find(c, "mid-June");
     CHECK(t && t->mod && strcmp(t->mod, "MID") == 0);
