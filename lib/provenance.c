@@ -465,6 +465,29 @@ cr_status cri_provenance_build(cr_corpus *c, cri_brief *b) {
         free(touched);
     }
 
+    /* one outlet's articles (updates of its own report) are one source */
+    {
+        for (size_t sd = 0; sd < nd; sd++) {
+            const cr_doc *d = c->docs[b->docs[sd].doc];
+            if (!d->outlet) continue;
+            size_t first = SIZE_MAX, count = 0;
+            for (size_t k = 0; k < nd; k++)
+                if (b->outlet_of[k] == b->outlet_of[sd]) {
+                    if (first == SIZE_MAX) first = k;
+                    count++;
+                }
+            if (count < 2 || first != sd) continue;   /* once per outlet */
+            bool joined = false;
+            for (size_t k = sd + 1; k < nd; k++)
+                if (b->outlet_of[k] == b->outlet_of[sd] && find_root(parent, (uint32_t)k) != find_root(parent, (uint32_t)sd)) {
+                    join(parent, (uint32_t)sd, (uint32_t)k);
+                    joined = true;
+                }
+            if (joined && add_why(b, cri_brief_printf(b, "%zu articles are from one outlet (%s)", count, d->outlet)))
+                goto nomem;
+        }
+    }
+
     /* a shared reporting origin: wires, agencies, state media, papers.
      * "agencies" alone names no one in particular and joins nothing. */
     for (size_t o = 0; o < b->n_origins; o++) {

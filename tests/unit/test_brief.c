@@ -336,6 +336,22 @@ static void test_provenance(cr_ctx *ctx) {
     cr_corpus_free(c);
 }
 
+/* Two updates from one outlet are one source. */
+static void test_same_outlet(cr_ctx *ctx) {
+    art a[] = {
+        {"u1", "Daily Star", "2024-01-02T08:00", NULL, "The dam on the river Ossel burst overnight and flooded the valley below the town."},
+        {"u2", "Daily Star", "2024-01-02T12:00", NULL, "Water from the burst dam on the river Ossel flooded the valley below the town overnight."},
+        {"u3", "Other Post", "2024-01-02T13:00", NULL, "The valley below the town was flooded after the dam on the river Ossel burst overnight."},
+    };
+    cr_corpus *c = load(ctx, a, 3);
+    if (!c) return;
+    CHECK(cr_corpus_brief(c, NULL) == CR_OK);
+    const cri_brief *b = brief_of(c);
+    CHECK(b && b->n_indep == 2 && b->n_outlets == 2);
+    CHECK(b && b->n_shown_facts >= 1 && b->facts[0].n_docs == 3 && b->facts[0].n_indep == 2 && b->facts[0].n_outlets == 2);
+    cr_corpus_free(c);
+}
+
 /* ---- bad input -------------------------------------------------------------- */
 static void test_one_article(cr_ctx *ctx) {
     art a[] = {{"only", "Solo", NULL, NULL,
@@ -489,6 +505,7 @@ int main(void) {
     test_number_conflict(ctx);
     test_weekdays_times(ctx);
     test_provenance(ctx);
+    test_same_outlet(ctx);
     test_one_article(ctx);
     test_copies(ctx);
     test_foreign(ctx);
