@@ -148,7 +148,8 @@ void cri_fmt_double(char *buf, size_t size, double v) {
         snprintf(buf, size, "null");
         return;
     }
-    if (v == (double)(int64_t)v && fabs(v) < 9e15) {
+    /* test the range first: casting a double beyond int64 is undefined */
+    if (fabs(v) < 9e15 && v == (double)(int64_t)v) {
         snprintf(buf, size, "%lld", (long long)v);
         return;
     }
