@@ -550,7 +550,19 @@ int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *te
         }
         p = nl ? nl + 1 : end;
     }
-    qsort(k, n, sizeof *k, cmp_u64);
+    if (n <= 64) {
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = k[i];
+            size_t j = i;
+            while (j > 0 && k[j - 1] > x) {
+                k[j] = k[j - 1];
+                j--;
+            }
+            k[j] = x;
+        }
+    } else {
+        qsort(k, n, sizeof *k, cmp_u64);
+    }
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (i && k[i] == k[i - 1]) continue;
@@ -752,12 +764,9 @@ static const char *promo_reason(const cri_bline *l) {
     return "cta";
 }
 
-static bool ieq_prefix(const char *s, size_t n, const char *lw) {
-    if (!n || cri_tolower(s[0]) != lw[0]) return false;   /* most calls end here */
-    size_t m = strlen(lw);
-    if (n < m) return false;
-    for (size_t i = 0; i < m; i++)
-        if (cri_tolower(s[i]) != lw[i]) return false;
+static inline bool ieq_prefix(const char *s, size_t n, const char *lw) {
+    for (size_t i = 0; lw[i]; i++)   /* most calls end at the first byte */
+        if (i >= n || cri_tolower(s[i]) != lw[i]) return false;
     return true;
 }
 
@@ -1078,7 +1087,20 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
         ki = malloc(n * sizeof *ki);
         if (!ki) goto oom;
         for (size_t i = 0; i < n; i++) ki[i] = (keyidx){L[i].key, (uint32_t)i};
-        qsort(ki, n, sizeof *ki, cmp_keyidx);
+        if (n <= 64) {
+            /* few lines: insertion sort (no allocation, no calls) */
+            for (size_t i = 1; i < n; i++) {
+                keyidx x = ki[i];
+                size_t j = i;
+                while (j > 0 && cmp_keyidx(&ki[j - 1], &x) > 0) {
+                    ki[j] = ki[j - 1];
+                    j--;
+                }
+                ki[j] = x;
+            }
+        } else {
+            qsort(ki, n, sizeof *ki, cmp_keyidx);
+        }
         for (size_t i = 0; i < n;) {
             size_t j = i;
             while (j < n && ki[j].key == ki[i].key) j++;

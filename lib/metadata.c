@@ -36,12 +36,9 @@ static bool ieq(const char *s, size_t n, const char *lw) {
     return true;
 }
 
-static bool iprefix(const char *s, size_t n, const char *lw) {
-    if (!n || cri_tolower(s[0]) != lw[0]) return false;
-    size_t m = strlen(lw);
-    if (n < m) return false;
-    for (size_t i = 0; i < m; i++)
-        if (cri_tolower(s[i]) != lw[i]) return false;
+static inline bool iprefix(const char *s, size_t n, const char *lw) {
+    for (size_t i = 0; lw[i]; i++)
+        if (i >= n || cri_tolower(s[i]) != lw[i]) return false;
     return true;
 }
 
