@@ -191,6 +191,36 @@ static int by_id(const void *a, const void *b) {
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Total order of features by strength: weight, then id. */
+static inline bool feat_better(cri_feat a, cri_feat b) {
+    return a.w > b.w || (a.w == b.w && a.id < b.id);
+}
+
+/* The k-th best (0-based) of a[0..n), reordering a (quickselect). */
+static cri_feat select_kth(cri_feat *a, size_t n, size_t k) {
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        cri_feat p = a[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (feat_better(a[i], p)) i++;
+            while (feat_better(p, a[j])) j--;
+            if (i <= j) {
+                cri_feat t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else break;
+    }
+    return a[k];
+}
+
 /* cen += sign * v (n <= CRI_CLU_CENTROID), keeping the largest entries. */
 static int centroid_add(story *s, const cri_feat *v, size_t n, float sign) {
     cri_feat tmp[2 * CRI_CLU_CENTROID];
@@ -211,9 +241,14 @@ static int centroid_add(story *s, const cri_feat *v, size_t n, float sign) {
         if (tmp[x].w > 1e-6f) tmp[k++] = tmp[x];
     m = k;
     if (m > CRI_CLU_CENTROID) {
-        qsort(tmp, m, sizeof *tmp, by_w_desc);
-        m = CRI_CLU_CENTROID;
-        qsort(tmp, m, sizeof *tmp, by_id);
+        /* keep the CRI_CLU_CENTROID best (weight, then id), in id order */
+        cri_feat sel[2 * CRI_CLU_CENTROID];
+        memcpy(sel, tmp, m * sizeof *tmp);
+        cri_feat pivot = select_kth(sel, m, CRI_CLU_CENTROID - 1);
+        size_t kept = 0;
+        for (size_t x = 0; x < m; x++)
+            if (!feat_better(pivot, tmp[x])) tmp[kept++] = tmp[x];
+        m = kept;
     }
     if (m > s->cap_cen || !s->cen) {
         size_t cap = !s->cen ? m : m + m / 4;   /* exact at first: most stay small */
@@ -464,7 +499,7 @@ static void ties(const story *s, const cri_feat *v, size_t n, cri_clu_result *r)
             j++;
         }
     }
-    qsort(sh, k, sizeof *sh, by_w_desc);
+    sort_w_desc(sh, k);
     for (size_t x = 0; x < k && x < 8; x++) r->ties[r->n_ties++] = sh[x].id;
 }
 
