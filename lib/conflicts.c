@@ -932,6 +932,11 @@ static bool strip_titles(run *r) {
     if (z - a < 2) return false;
     r->n = (size_t)(w[z - 1] + wl[z - 1] - w[a]);
     r->s = w[a];
+    /* "Hugh Heffner's" names Hugh Heffner */
+    if (r->n > 2 && r->s[r->n - 2] == '\'' && (r->s[r->n - 1] == 's' || r->s[r->n - 1] == 'S')) r->n -= 2;
+    else if (r->n > 4 && (unsigned char)r->s[r->n - 4] == 0xE2 && (unsigned char)r->s[r->n - 3] == 0x80 &&
+             (unsigned char)r->s[r->n - 2] == 0x99 && r->s[r->n - 1] == 's')
+        r->n -= 4;
     return true;
 }
 
@@ -989,13 +994,26 @@ static int fallback_names(cr_corpus *c, cri_brief *b, int32_t f) {
     return 0;
 }
 
+static bool possessive_form(const char *t) {
+    size_t n = strlen(t);
+    if (n > 2 && t[n - 2] == '\'' && (t[n - 1] == 's' || t[n - 1] == 'S')) return true;
+    if (n > 4 && (unsigned char)t[n - 4] == 0xE2 && (unsigned char)t[n - 3] == 0x80 && (unsigned char)t[n - 2] == 0x99 &&
+        t[n - 1] == 's')
+        return true;
+    if (n > 1 && t[n - 1] == '\'') return true;
+    return false;
+}
+
 static int entity_names(cr_corpus *c, cri_brief *b) {
     for (size_t i = 0; i < b->n_entities; i++) {
         const cri_bentity *e = &b->entities[i];
         if (e->n_variants < 2) continue;
         const cri_bvariant *major = &e->variants[0];
+        if (possessive_form(major->text)) continue;
         for (size_t v = 1; v < e->n_variants; v++) {
             const cri_bvariant *minor = &e->variants[v];
+            /* "Hugh Heffner's" is "Hugh Heffner" again */
+            if (possessive_form(minor->text)) continue;
             if (!cri_brief_name_variant(major->text, strlen(major->text), minor->text, strlen(minor->text)))
                 continue;
             /* different articles: one writer's typo repeated in one article
