@@ -46,9 +46,11 @@ const char *const CRI_R_TITLE = "title", *const CRI_R_BYLINE = "byline",
 
 /* ---- lexicon ------------------------------------------------------------ */
 
-static inline uint64_t rd64le(const char *p) {
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--) v = (v << 8) | (unsigned char)p[i];
+/* Eight bytes as a host-order word, as the union in scan_line reads them
+ * (the table's hashes are computed for little-endian hosts). */
+static inline uint64_t rd64(const char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
     return v;
 }
 
@@ -56,11 +58,11 @@ static inline uint64_t rd64le(const char *p) {
  * blocks a, b) in the lexicon: its slot, or -1. */
 static inline int lex_find(uint32_t h, uint64_t a, uint64_t b, size_t n) {
     if (n == 0 || n > 15) return -1;
-    uint32_t slot = (uint32_t)(h * 2654435761u) >> 22;
+    uint32_t slot = (uint32_t)(h * 2654435761u) >> LEX_SHIFT;
     for (;;) {
         const lexent *e = &LEX[slot];
         if (!e->len) return -1;
-        if (e->h == h && e->len == n && rd64le(e->w) == a && rd64le(e->w + 8) == b) return (int)slot;
+        if (e->h == h && e->len == n && rd64(e->w) == a && rd64(e->w + 8) == b) return (int)slot;
         slot = (slot + 1) & (LEX_SIZE - 1);
     }
 }
