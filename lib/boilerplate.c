@@ -154,7 +154,8 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
     uint64_t key = 0x6a09e667f3bcc909ULL;
     int catw[16] = {0};
     char prevw[16] = {0};
-    bool prev_hit = false;
+    bool prev_hit = false, prev_agency = false;
+    bool last_upper = false;   /* the word before, for the tail loop */
     /* Words are looked up in the first CRI_BP_FULL_SCAN bytes only: that is
      * where a line shows what it is; the rest of a long paragraph is
      * counted and hashed in a fast loop. */
@@ -257,6 +258,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         uint64_t h64 = (w.q[0] * 0x9E3779B97F4A7C15ULL) ^ (w.q[1] * 0xC2B2AE3D27D4EB4FULL) ^ wl;
         uint32_t h = (uint32_t)(h64 >> 32);
         bool upper = cri_isupper(*ws);
+        last_upper = upper;
         v.words++;
         if (upper) v.caps++;
         if ((orc & CRI_C_UPPER) && !(orc & CRI_C_LOWER) && wl >= 2) v.allcaps++;
@@ -269,6 +271,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         if (slot < 0) {
             if (v.words == 1) v.first = 0;
             prev_hit = false;
+            prev_agency = false;
             if (wl == 3 && memcmp(w.b, "www", 3) == 0) v.flags |= BL_URL;
             continue;
         }
@@ -278,6 +281,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         if (f == LX_STOP && !x->cat && !prev_hit) {   /* the common case: a plain stopword */
             v.stops++;
             prev_hit = false;
+            prev_agency = false;
             continue;
         }
         if (f & LX_STOP) v.stops++;
@@ -286,7 +290,11 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         if (f & LX_CITE) v.cite++;
         if (f & LX_SAYS) v.says++;
         if (f & LX_TOLD) v.told++;
-        if (f & (LX_CITE | LX_SAYS)) v.cues |= cue_bit(x->w);
+        if (f & (LX_CITE | LX_SAYS)) {
+            /* "said"/"says" only matter after a wire's name ("Reuters said") */
+            uint16_t cb = cue_bit(x->w);
+            if (!(cb & ((1u << 5) | (1u << 6))) || prev_agency) v.cues |= cb;
+        }
         if (f & LX_ROLE) v.role++;
         if (f & LX_META) v.meta++;
         if (f & LX_TAGLBL) v.tag++;
@@ -303,6 +311,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         }
         prev_hit = x->cat || (f & LX_IMP);
         if (prev_hit) memcpy(prevw, x->w, 16);
+        prev_agency = (f & LX_AGENCY) != 0;
     }
     if (p < e) {
         v.flags |= BL_LONG;
@@ -312,7 +321,8 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             bool sp = *q == ' ';
             if (!sp && !in) {
                 v.words++;
-                if (cri_isupper(*q)) v.caps++;
+                bool up_now = cri_isupper(*q);
+                if (up_now) v.caps++;
                 /* cue words of cites: according, citing, cited, quoted,
                  * quoting, reported, reports, said, says */
                 unsigned char c0 = *q | 0x20;
@@ -320,8 +330,8 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                     e - q >= 4) {
                     uint32_t w4 = ((uint32_t)(q[0] | 0x20) << 24) | ((uint32_t)q[1] << 16) |
                                   ((uint32_t)q[2] << 8) | q[3];
-                    if (w4 == 0x73616964u) v.says++, v.cues |= 1u << 5;                 /* said */
-                    else if (w4 == 0x73617973u) v.says++, v.cues |= 1u << 6;            /* says */
+                    if (w4 == 0x73616964u) v.says++, v.cues |= last_upper ? 1u << 5 : 0; /* said */
+                    else if (w4 == 0x73617973u) v.says++, v.cues |= last_upper ? 1u << 6 : 0; /* says */
                     else if (w4 == 0x746f6c64u) v.says++, v.told++;                     /* told */
                     else if (w4 == 0x6163636fu) v.cite++, v.cues |= 1u << 0;            /* acco */
                     else if (w4 == 0x63697469u) v.cite++, v.cues |= 1u << 1;            /* citi */
@@ -329,6 +339,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                     else if (w4 == 0x71756f74u) v.cite++, v.cues |= (1u << 2) | (1u << 7); /* quot */
                     else if (w4 == 0x7265706fu) v.cite++, v.cues |= (1u << 3) | (1u << 4); /* repo */
                 }
+                last_upper = up_now;
             }
             in = !sp;
         }

@@ -43,7 +43,7 @@ enum {
 /* lexicon word flags (tools/gen_boiler_lex.py writes them into the table) */
 enum {
     LX_STOP = 1, LX_YOU = 2, LX_WE = 4, LX_IMP = 8, LX_CITE = 16, LX_ROLE = 32, LX_META = 64,
-    LX_TAGLBL = 128, LX_CREDIT = 256, LX_BYWORD = 512, LX_SAYS = 1024, LX_TOLD = 2048
+    LX_TAGLBL = 128, LX_CREDIT = 256, LX_BYWORD = 512, LX_SAYS = 1024, LX_TOLD = 2048, LX_AGENCY = 4096
 };
 
 typedef struct cri_bline {

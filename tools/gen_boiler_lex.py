@@ -10,7 +10,7 @@ Run: python3 tools/gen_boiler_lex.py > lib/boilerplate_lex.h
 CATS = ["", "subscription", "newsletter", "share", "feedback", "support", "comments",
         "cookie", "navigation", "related", "advertisement", "legal", "cta"]
 F = dict(STOP=1, YOU=2, WE=4, IMP=8, CITE=16, ROLE=32, META=64, TAGLBL=128, CREDIT=256,
-         BYWORD=512, SAYS=1024, TOLD=2048)
+         BYWORD=512, SAYS=1024, TOLD=2048, AGENCY=4096)
 
 entries = {}
 def add(words, cat="", w=0, *flags):
@@ -87,6 +87,10 @@ add("photo photos photograph photographer picture pictures image images credit g
     "shutterstock alamy pool file pictured contributed", "", 0, "CREDIT")
 add("by", "", 0, "BYWORD")
 add("told", "", 0, "TOLD")
+# wires whose "X said" is a cite (metadata.c keeps the canonical names)
+add("reuters ap afp kcna yonhap tass xinhua interfax bloomberg pti ani ians efe dpa ansa upi "
+    "anadolu ukrinform unian bbc cnn nhk jiji bernama antara wafa irna sana kyodo press news "
+    "agencies", "", 0, "AGENCY")
 
 def h32(w):
     # as scan_line: the lower-cased word zero padded to 16 bytes, two
