@@ -580,7 +580,7 @@ int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n);
 #define CRI_NER_WORDFEAT 13
 int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
                      uint32_t *feats, uint8_t *cls, uint64_t *wkey, void *scratch);
-void cri_ner_emissions(const int16_t *w, const uint32_t *feats, size_t n, int32_t *emit);
+void cri_ner_emissions(const int8_t *w, const uint32_t *feats, size_t n, int32_t *emit);
 /* trans: (CRI_NER_NLABELS + 1) x CRI_NER_NLABELS, last row = sentence start;
  * tcls: CRI_NER_NCLS such tables added for the current token's class.
  * tab: CRI_NER_NCLS * CRI_NER_NTRANS, both summed, forbidden moves excluded. */
@@ -594,7 +594,7 @@ void cri_ner_fix_spans(const char *text, const cri_ner_tok *t, size_t n, uint8_t
 /* The embedded model (ner_model.c): false if it is missing or malformed. */
 typedef struct cri_ner_model {
     uint32_t bits, casebits;
-    const int16_t *w;          /* 2^bits x NLABELS */
+    const int8_t *w;           /* 2^bits x NLABELS, one scale with the transitions */
     const uint8_t *casetab;    /* 2 bits per hashed word: usual case */
     int32_t trans[CRI_NER_NTRANS];
     int32_t tcls[CRI_NER_NCLS * CRI_NER_NTRANS];

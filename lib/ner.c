@@ -299,13 +299,14 @@ void cri_ner_fix_spans(const char *text, const cri_ner_tok *t, size_t n, uint8_t
     fix_people(text, t, n, labels, cri_ner_sentence_mode(text, t, n));
 }
 
-static inline void add_row(int32_t *acc, const int16_t *w, uint32_t f) {
-    const int16_t *row = w + (size_t)f * CRI_NER_NLABELS;
+static inline void add_row(int32_t *acc, const int8_t *w, uint32_t f) {
+    const int8_t *row = w + (size_t)f * CRI_NER_NLABELS;
 #if defined(__SSE2__)
     /* eight labels at once, widened to 32 bits; the ninth alone */
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)row);
-    __m128i sign = _mm_srai_epi16(x, 15);
-    __m128i lo = _mm_unpacklo_epi16(x, sign), hi = _mm_unpackhi_epi16(x, sign);
+    __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)row);
+    __m128i x16 = _mm_srai_epi16(_mm_unpacklo_epi8(x, x), 8);
+    __m128i sign = _mm_srai_epi16(x16, 15);
+    __m128i lo = _mm_unpacklo_epi16(x16, sign), hi = _mm_unpackhi_epi16(x16, sign);
     __m128i a0 = _mm_loadu_si128((const __m128i *)(void *)acc);
     __m128i a1 = _mm_loadu_si128((const __m128i *)(void *)(acc + 4));
     _mm_storeu_si128((__m128i *)(void *)acc, _mm_add_epi32(a0, lo));
@@ -321,7 +322,7 @@ static inline void add_row(int32_t *acc, const int16_t *w, uint32_t f) {
  * previous, next, two-before and two-after words' forms, then the rest. */
 static void emissions(tagger *t, size_t n) {
     enum { L = CRI_NER_NLABELS, NF = CRI_NER_NFEAT, WF = CRI_NER_WORDFEAT };
-    const int16_t *w = t->m.w;
+    const int8_t *w = t->m.w;
     const uint32_t *F = t->feats;
     for (size_t j = 0; j < n; j++) {
         uint64_t key = t->wkey[j] | 1;

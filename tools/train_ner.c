@@ -15,7 +15,7 @@
  *
  * The model is a structured averaged perceptron: first-order Viterbi over
  * nine BIO labels with the feature templates of lib/ner_feat.c, weights
- * quantized to int16.  Evaluation (eval) reports span and typed F1 on the
+ * quantized to int8.  Evaluation (eval) reports span and typed F1 on the
  * WikiANN dev split and the held-out GUM news documents.
  */
 #include "internal.h"
@@ -771,10 +771,10 @@ static void write_model(const model32 *m, const char *path, const uint8_t *caset
         avg[i] = (double)m->w[i] - (double)m->u[i] / (double)m->c;
         if (fabs(avg[i]) > mx) mx = fabs(avg[i]);
     }
-    double scale = mx > 0 ? 32000.0 / mx : 1;
+    double scale = mx > 0 ? 127.0 / mx : 1;
     FILE *f = fopen(path, "wb");
     if (!f) { fprintf(stderr, "train_ner: cannot write %s\n", path); exit(2); }
-    fwrite("CRNER03", 1, 8, f);
+    fwrite("CRNER04", 1, 8, f);
     uint32_t hd[6] = {m->bits, L, NF, CRI_NER_NCLS, CASEBITS, 0};
     fwrite(hd, sizeof hd, 1, f);
     int32_t tr[(L + 1) * L];
@@ -785,8 +785,8 @@ static void write_model(const model32 *m, const char *path, const uint8_t *caset
     for (int i = 0; i < CRI_NER_NCLS * CRI_NER_NTRANS; i++)
         tc[i] = (int32_t)lround(((double)m->tc[i] - (double)m->tcu[i] / (double)m->c) * scale);
     fwrite(tc, sizeof tc, 1, f);
-    int16_t *q = xmalloc(R * L * sizeof *q);
-    for (size_t i = 0; i < R * L; i++) q[i] = (int16_t)lround(avg[i] * scale);
+    int8_t *q = xmalloc(R * L * sizeof *q);
+    for (size_t i = 0; i < R * L; i++) q[i] = (int8_t)lround(avg[i] * scale);
     fwrite(q, sizeof *q, R * L, f);
     fwrite(casetab, 1, ((size_t)1 << CASEBITS) / 4, f);
     fclose(f);
