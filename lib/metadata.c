@@ -814,7 +814,17 @@ static int cites_in_line(cr_doc *d, const char *s, size_t n, unsigned cues) {
                 while (w > s && w[-1] != ' ') w--;
                 bool said = cri_tolower(*p) == 's';
                 if (said) {
-                    const char *k = known_agency(w, (size_t)(e2 - w));
+                    /* the wire's name: one to three words ("AFP", "Associated Press") */
+                    while (e2 > s && (e2[-1] == ',' || e2[-1] == ')')) e2--;
+                    const char *k = NULL;
+                    for (int nw = 0; nw < 3 && !k && w >= s; nw++) {
+                        k = known_agency(w, (size_t)(e2 - w));
+                        if (w == s) break;
+                        const char *w2 = w - 1;
+                        while (w2 > s && w2[-1] == ' ') w2--;
+                        while (w2 > s && w2[-1] != ' ') w2--;
+                        w = w2;
+                    }
                     if (k && cri_doc_add_cite(d, k, strlen(k))) return -1;
                 } else if (org_before(d, s, p)) {
                     return -1;

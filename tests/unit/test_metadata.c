@@ -94,7 +94,8 @@ static void test_article_metadata(void) {
         "Minister resigns over housing row\n\n"
         "The housing minister resigned on Friday, according to the prime minister's office, after weeks of criticism.\n\n"
         "\"I take full responsibility,\" Putnam said in a statement, according to Deputy Minister Clara Oduya.\n\n"
-        "Opposition leaders said the resignation was long overdue and called for an inquiry.\n", NULL);
+        "Opposition leaders said the resignation was long overdue and called for an inquiry.\n\n"
+        "A successor will be named next week, the Associated Press said.\n", NULL);
     CHECK(d != NULL);
     if (d) {
         CHECK(d->outlet == NULL);
@@ -102,6 +103,8 @@ static void test_article_metadata(void) {
         CHECK(!has_cite(d, "Clara Oduya"));
         CHECK(!has_cite(d, "Deputy Minister Clara Oduya"));
         CHECK(!has_cite(d, "Putnam"));
+        CHECK(has_cite(d, "AP"));
+        CHECK(!has_cite(d, "Opposition"));
     }
     cr_corpus_free(c);
 
