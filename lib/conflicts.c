@@ -607,10 +607,27 @@ static bool numbers_agree(double a, const char *qa, double b2, const char *qb) {
     return diff <= 0.01 * m;
 }
 
-/* "2, 000 feet" in tokenized text: the figure was read from half a number. */
+/* The same word right before both figures ("killing 12 people" / "killing
+ * 15 people"), or right after them in sentences that are nearly the same
+ * ("needed nine points" / "posting 20 points" tell two things). */
+static bool same_lead_word(cr_corpus *c, cri_brief *b, uint32_t ua, const cri_quantity *qa, uint32_t ub,
+                           const cri_quantity *qb) {
+    size_t la = 0, lb = 0;
+    const char *sa = nearest_stem(c, b, ua, qa->start, qa->end, -1, &la);
+    const char *sb = nearest_stem(c, b, ub, qb->start, qb->end, -1, &lb);
+    if (sa && sb) return la == lb && memcmp(sa, sb, la) == 0;   /* "needed nine" / "posting 20": two things */
+    /* no word before one of them ("12 people were killed"): the word after */
+    sa = nearest_stem(c, b, ua, qa->start, qa->end, 1, &la);
+    sb = nearest_stem(c, b, ub, qb->start, qb->end, 1, &lb);
+    return sa && sb && la == lb && memcmp(sa, sb, la) == 0 && cri_facts_sim(b, ua, ub) >= 0.45;
+}
+
+/* "2, 000 feet" in tokenized text, "41 / 2 months": the figure was read
+ * from part of a number. */
 static bool split_thousands(cr_corpus *c, cri_brief *b, uint32_t unit, const cri_quantity *q) {
     const cr_doc *d = c->docs[b->units[unit].doc];
     uint32_t p = q->start;
+    if ((p >= 1 && d->body[p - 1] == '/') || (p >= 2 && d->body[p - 1] == ' ' && d->body[p - 2] == '/')) return true;
     if (p >= 3 && d->body[p - 1] == ' ' && d->body[p - 2] == ',' && cri_isdigit((unsigned char)d->body[p - 3]))
         return true;
     uint32_t e = q->end;
@@ -676,6 +693,7 @@ static int number_conflicts(cr_corpus *c, cri_brief *b, int32_t f) {
             if (lo <= 0 || hi > 2.5 * lo) continue;
             if (cri_facts_sim(b, list[i].unit, list[j].unit) < 0.35) continue;
             if (!same_context(c, b, list[i].unit, a, list[j].unit, q2)) continue;
+            if (!same_lead_word(c, b, list[i].unit, a, list[j].unit, q2)) continue;
             if (split_thousands(c, b, list[i].unit, a) || split_thousands(c, b, list[j].unit, q2)) continue;
             /* a sentence giving several figures of one kind is a line of
              * statistics, not a count two sources disagree on; and a

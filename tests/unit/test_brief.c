@@ -261,6 +261,31 @@ static void test_number_conflict(cr_ctx *ctx) {
     cr_corpus_free(c);
 }
 
+/* A death toll told two ways; two figures about two different things. */
+static void test_number_kinds(cr_ctx *ctx) {
+    art a[] = {
+        {"k1", "One", NULL, NULL,
+         "A gas explosion at the Varna textile plant killed 12 workers on the night shift, officials said.\n\n"
+         "Forward Leon Marsh needed nine points in the final against Dorne to pass the club scoring record."},
+        {"k2", "Two", NULL, NULL,
+         "A gas explosion at the Varna textile plant killed 19 workers on the night shift, officials said.\n\n"
+         "Forward Leon Marsh passed the club scoring record while posting 20 points in the final against Dorne."},
+    };
+    cr_corpus *c = load(ctx, a, 2);
+    if (!c) return;
+    add_qty(doc(c, "k1"), "12 workers", 12, "worker", NULL);
+    add_qty(doc(c, "k2"), "19 workers", 19, "worker", NULL);
+    add_qty(doc(c, "k1"), "nine points", 9, "point", NULL);
+    add_qty(doc(c, "k2"), "20 points", 20, "point", NULL);
+    CHECK(cr_corpus_brief(c, NULL) == CR_OK);
+    const cri_brief *b = brief_of(c);
+    CHECK(fact_of(c, b, "k1", "explosion") >= 0 && fact_of(c, b, "k1", "explosion") == fact_of(c, b, "k2", "explosion"));
+    CHECK(count_kind(b, "number") == 1);
+    const cri_bconflict *cf = conflict(b, "number");
+    CHECK(cf && value_has_doc(c, b, cf, "12", "k1") && value_has_doc(c, b, cf, "19", "k2"));
+    cr_corpus_free(c);
+}
+
 /* ---- weekdays and clock times ------------------------------------------------ */
 static void add_time(cr_doc *d, const char *text, const char *value, uint8_t type) {
     if (!d || !strstr(d->body, text)) return;
@@ -504,6 +529,7 @@ int main(void) {
     test_not_conflicts(ctx);
     test_number_conflict(ctx);
     test_weekdays_times(ctx);
+    test_number_kinds(ctx);
     test_provenance(ctx);
     test_same_outlet(ctx);
     test_one_article(ctx);
