@@ -142,6 +142,7 @@ static void quick_u64(uint64_t *v, size_t n) {
 }
 
 int cri_sort_u64(uint64_t *v, size_t n) {
+    if (n < 2) return 0;   /* also covers v == NULL for an empty vector */
     if (n < 2048) {
         quick_u64(v, n);
         return 0;
