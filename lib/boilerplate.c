@@ -461,6 +461,7 @@ struct cri_line_stats {
     uint32_t *counts;
     size_t cap, n;
     cri_strmap outlets;   /* outlet key -> documents */
+    uint64_t max_docs;    /* most documents of one outlet */
 };
 
 cri_line_stats *cri_line_stats_new(uint64_t seed) {
@@ -532,6 +533,7 @@ int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *te
     int64_t *docs = cri_strmap_upsert(&s->outlets, outlet_key, strlen(outlet_key), 0, &fresh);
     if (!docs) return -1;
     (*docs)++;
+    if ((uint64_t)*docs > s->max_docs) s->max_docs = (uint64_t)*docs;
     uint64_t oh = cri_hash64(outlet_key, strlen(outlet_key), s->seed);
     uint64_t keys[256];
     uint64_t *k = keys;
@@ -698,6 +700,10 @@ static bool email_domain(const char *text, size_t len, size_t *ds, size_t *dn) {
 static bool desk_name(const char *text, size_t len, size_t *ns, size_t *nn) {
     size_t lim = len < 1024 ? len : 1024;
     static const char *const D[] = {" News Desk", " Web Desk", " Newsroom"};
+    /* one search for "Desk", one for "Newsroom" */
+    const char *desk = memmem(text, lim, " Desk", 5);
+    const char *room = desk ? NULL : memmem(text, lim, " Newsroom", 9);
+    if (!desk && !room) return false;
     for (size_t d = 0; d < sizeof D / sizeof D[0]; d++) {
         const char *p = memmem(text, lim, D[d], strlen(D[d]));
         if (!p) continue;
@@ -927,7 +933,9 @@ static bool embed_line(const char *t, const cri_bline *l) {
     if (!(l->flags & (BL_AT | BL_URL | BL_LONG))) return false;
     const char *s = t + l->cstart;
     size_t n = l->end - l->cstart;
-    if (memmem(s, n, "pic.twitter.com/", 16)) return true;
+    /* the link closes the embedded post's text */
+    size_t from = n > 80 ? n - 80 : 0;
+    if (memmem(s + from, n - from, "pic.twitter.com/", 16)) return true;
     if (l->words > 14 || !l->nums) return false;
     const char *h = memmem(s, n, "(@", 2);
     if (!h) return false;
@@ -1126,7 +1134,7 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
 
     /* repetition across the outlet's articles */
     uint64_t outlet_docs = 0;
-    if (stats) {
+    if (stats && stats->max_docs >= 3) {
         cri_buf kb = {0};
         const char *okey = cri_outlet_key(in, text, len, &kb);
         if (okey) {
