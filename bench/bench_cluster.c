@@ -51,16 +51,19 @@ static size_t index_bytes(cr_corpus *c) {
     p.keep_members = true;
     cri_clu *e = cri_clu_new(&p);
     size_t vec_bytes = 0;
+    /* batch engines borrow the article vectors: they must outlive it */
+    cri_feat *vecs = malloc((n ? n : 1) * CRI_CLU_TOPK * sizeof *vecs);
     for (size_t i = 0; i < n; i++) {
-        cri_feat v[CRI_CLU_TOPK];
+        cri_feat *v = vecs + i * CRI_CLU_TOPK;
         cri_feat_terms(ctx, &fs, c->docs[i]);
         size_t nv = cri_feat_vector(&fs, &df, &bg, (double)n, 2, v, CRI_CLU_TOPK);
-        vec_bytes += nv * sizeof *v + 16;
+        vec_bytes += nv * sizeof *v + 16;   /* packed vector + its bdoc record */
         cri_clu_result r;
         cri_clu_add(e, v, nv, c->docs[i]->has_pub, c->docs[i]->pub_epoch_min, (uint32_t)i, &r);
     }
     size_t b = vec_bytes + cri_clu_memory(e);
     cri_clu_free(e);
+    free(vecs);
     cri_feat_scratch_free(&fs);
     cri_u32map_free(&df);
     cri_u32map_free(&bg);

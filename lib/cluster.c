@@ -967,12 +967,17 @@ cr_status cr_corpus_cluster(cr_corpus *c, const cr_cluster_options *o) {
     for (size_t i = 0; i < n; i++) {
         if (cri_feat_terms(ctx, &fs, c->docs[i]) || cri_feat_count_df(&df, &fs)) goto nomem;
     }
+    size_t used = 0;   /* vectors packed: short articles take less */
     for (size_t i = 0; i < n; i++) {
         if (cri_feat_terms(ctx, &fs, c->docs[i])) goto nomem;
-        bd[i].off = (uint32_t)(i * CRI_CLU_TOPK);
-        bd[i].n = (uint8_t)cri_feat_vector(&fs, &df, &bg, (double)n, n > 1 ? 2 : 1, vecs + bd[i].off, CRI_CLU_TOPK);
+        bd[i].off = (uint32_t)used;
+        bd[i].n = (uint8_t)cri_feat_vector(&fs, &df, &bg, (double)n, n > 1 ? 2 : 1, vecs + used,
+                                           CRI_CLU_TOPK);
+        used += bd[i].n;
     }
     cri_u32map_free(&df);
+    cri_feat *packed = realloc(vecs, (used ? used : 1) * sizeof *vecs);
+    if (packed) vecs = packed;
 
     /* Time order, so the grouping does not depend on file order. */
     for (size_t i = 0; i < n; i++) {

@@ -104,7 +104,10 @@ typedef struct cri_clu cri_clu;
 typedef struct cri_clu_params {
     double threshold;      /* base similarity to join a story */
     double window_min;     /* minutes: a story idle longer than this is closed */
-    bool keep_members;     /* batch: keep every member's index (for output) */
+    bool keep_members;     /* batch: keep every member's index (for output),
+                              and borrow the vectors passed to cri_clu_add
+                              (they must outlive the engine) instead of
+                              copying them */
 } cri_clu_params;
 
 void cri_clu_params_default(cri_clu_params *p, const cr_cluster_options *o);
