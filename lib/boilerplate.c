@@ -7,9 +7,11 @@
  * with LF line ends) and segment.c (sentences of the body).
  *
  * Method (line based, linear): every non-blank line is scanned once for its
- * shape (words, capitalized words, stopwords, sentence end, bullet) and its
- * vocabulary (a static hashed lexicon of stopwords, promo/link words by
- * category, imperative verbs, second person, cue words).  Then, in order:
+ * shape (words, capitalized words, stopwords, sentence end, bullet) and, in
+ * its first CRI_BP_FULL_SCAN bytes, its vocabulary (a static hashed table of
+ * stopwords, promo/link words by category, imperative verbs, second person,
+ * cue words: boilerplate_lex.h); the rest of a long paragraph is only
+ * counted and hashed.  Then, in order:
  *   1. line rules: a promo score from vocabulary, imperative first word,
  *      "you", addresses and promo phrases, normalized by length, so that a
  *      long reported sentence that mentions an app stays; photo credits at
@@ -20,9 +22,14 @@
  *      list goes with it, "About the writer" takes its bio;
  *   4. zones: the article runs from the first to the last line that reads as
  *      content; short or repeated lines outside it go;
- *   5. repetition: a line seen earlier in the article, and short lines that
- *      the same outlet repeats in 3+ of its articles (cri_line_stats) go.
- * Every line that is not body is kept in d->removed with its reason.
+ *   5. repetition: a line seen earlier in the article, and lines that the
+ *      same outlet repeats in 3+ of its articles (cri_line_stats) when they
+ *      are fragments or lie outside the prose, go (unless the article is a
+ *      copy of another: then its sentences stay for dedup to see).
+ * Every line that is not body is kept in d->removed with its reason
+ * (docs/boilerplate.md lists them).  Deliberately no regular expressions and
+ * no allocation per line: one array of lines per document, strings in the
+ * document's arena.
  */
 #include "boilerplate.h"
 
