@@ -363,6 +363,21 @@ static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, 
                 continue;
             }
         }
+        /* "Ã" whose no-break space was lost at the end of a word
+         * ("voilÃ." for "voilà."): needs the document's evidence */
+        if (CH(c[k]) == 0xC3 && level == 0) {
+            int32_t pc = k ? CH(c[k - 1]) : p;
+            int32_t qc = k + 1 < m ? CH(c[k + 1]) : q;
+            if (lower_letter(pc) && (qc < 0 || (qc < 0x80 && !cri_isalnum((unsigned char)qc)))) {
+                if (st->dry) st->ambig++;
+                else if (st->allow_ambig) {
+                    if (vpush(out, 0xE0 | FRESH)) { st->nomem = true; return false; }
+                    k++;
+                    changed = true;
+                    continue;
+                }
+            }
+        }
         if (vpush(out, CH(c[k]))) { st->nomem = true; return false; }
         k++;
     }
@@ -641,7 +656,11 @@ nomem:
 }
 
 cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
-    if (text->data && memmem(text->data, text->len, "\xD0\xB2", 2)) {
+    /* "в" is D0 B2: text without the byte 0xD0 (all but Cyrillic) skips this */
+    if (text->data && memchr(text->data, 0xD0, text->len) &&
+                      (memmem(text->data, text->len, "\xD0\xB2\xD0\x82", 4) ||
+                       memmem(text->data, text->len, "\xD0\xB2\xE2\x80\x9A", 5) ||
+                       memmem(text->data, text->len, "\xD0\xB2\xE2\x80\x9E", 5))) {
         cr_status s = fix_cp1251_punct(ctx, d, text);
         if (s != CR_OK) return s;
     }

@@ -301,15 +301,89 @@ static int fold_slow(const char *s, size_t len, cri_buf *out) {
     return rc;
 }
 
+/* ASCII folded: lower case, and the backtick as an apostrophe. */
+static const char ascii_fold[128] = {
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
+    ' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+    '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+    '\'', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 0x7F,
+};
+
+/* The fold of one non-ASCII character when it needs no normalization
+ * context: typographic quotes, dashes and spaces, zero-width characters,
+ * Latin-1 letters.  Writes at most 2 bytes to o, returns the count, or -1
+ * when the character needs the full NFKC + case folding path. */
+static int fold_simple(int32_t cp, char *o) {
+    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
+        if (cp == 0xDF) { o[0] = 's'; o[1] = 's'; return 2; }
+        if (cp < 0xDF) cp += 0x20;                       /* À-Þ -> à-þ */
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    switch (cp) {
+    case 0x2019: case 0x2018: case 0x02BC: case 0x201B: case 0x2032: case 0x00B4:
+        o[0] = '\''; return 1;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        o[0] = '"'; return 1;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        o[0] = '-'; return 1;
+    case 0x00A0: case 0x202F: case 0x2009: case 0x200A: case 0x2002: case 0x2003:
+        o[0] = ' '; return 1;
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* The piece has a non-ASCII character: simple characters folded one by one,
+ * anything else through NFKC + case folding.  Kept out of line so the ASCII
+ * path of cri_fold stays small. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int fold_nonascii(const char *s, size_t len, cri_buf *out) {
+    char *o = out->data + out->len;
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            o[w++] = ascii_fold[c];
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = cri_utf8_decode(s + i, len - i, &cp);
+        /* anything else (combining marks, compatibility characters, other
+         * scripts, invalid bytes) sends the whole piece through NFKC */
+        int n = k > 1 ? fold_simple(cp, o + w) : -1;
+        if (n < 0) {
+            out->data[out->len] = '\0';
+            return fold_slow(s, len, out);           /* nothing committed yet */
+        }
+        w += (size_t)n;
+        i += k;
+    }
+    out->len += w;
+    out->data[out->len] = '\0';
+    return 0;
+}
+
 int cri_fold(const char *s, size_t len, cri_buf *out) {
-    if (cri_buf_reserve(out, len)) return -1;
+    /* every ASCII or simple fold is no longer than its input */
+    if (out->len + len + 1 > out->cap && cri_buf_reserve(out, len)) return -1;
     char *o = out->data + out->len;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) return fold_slow(s, len, out);  /* nothing committed yet */
-        o[i] = c == '`' ? '\'' : (char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
+        if (c >= 0x80) return fold_nonascii(s, len, out);
+        o[i] = ascii_fold[c];
     }
     out->len += len;
-    out->data[out->len] = '\0';
+    o[len] = '\0';
     return 0;
 }
