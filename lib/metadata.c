@@ -349,7 +349,9 @@ void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cr
             if (l->reason) continue;
             bool was_first = first;
             first = false;
-            if (headline_shaped(l, was_first) && !cri_meta_name_shaped(text + l->cstart, l->end - l->cstart, 1) &&
+            /* a name of 2-3 words is a byline, not a headline */
+            bool name = l->words <= 3 && cri_meta_name_shaped(text + l->cstart, l->end - l->cstart, 1);
+            if (headline_shaped(l, was_first) && !name &&
                 !(l->first & LX_BYWORD)) {
                 char iso[64];
                 size_t ms, me;
