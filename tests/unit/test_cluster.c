@@ -136,6 +136,46 @@ static void test_events(cr_ctx *ctx) {
     cr_corpus_free(c);
 }
 
+/* A corpus that arrives lower-cased and tokenized (spaces around
+ * punctuation), as research corpora do: the same grouping. */
+static void test_lowercase(cr_ctx *ctx) {
+    cr_article low[N_EVENTS];
+    char *texts[N_EVENTS], *titles[N_EVENTS];
+    for (size_t i = 0; i < N_EVENTS; i++) {
+        low[i] = events[i];
+        const char *src[2] = {events[i].text, events[i].title};
+        char **dst[2] = {&texts[i], &titles[i]};
+        for (int f = 0; f < 2; f++) {
+            *dst[f] = NULL;
+            if (!src[f]) continue;
+            cri_buf b = {0};
+            for (const char *p = src[f]; *p; p++) {
+                if (*p == '.' || *p == ',' || *p == ';' || *p == '\'') {
+                    cri_buf_putc(&b, ' ');
+                    cri_buf_putc(&b, *p);
+                    cri_buf_putc(&b, ' ');
+                } else
+                    cri_buf_putc(&b, cri_tolower(*p));
+            }
+            *dst[f] = cri_buf_detach(&b);
+        }
+        low[i].text = texts[i];
+        low[i].title = titles[i];
+    }
+    cr_corpus *a = corpus_of(ctx, events, NULL, N_EVENTS), *b = corpus_of(ctx, low, NULL, N_EVENTS);
+    CHECK(cr_corpus_cluster(a, NULL) == CR_OK && cr_corpus_cluster(b, NULL) == CR_OK);
+    char *pa = partition(a), *pb = partition(b);
+    CHECK_STR(pb, pa);
+    free(pa);
+    free(pb);
+    cr_corpus_free(a);
+    cr_corpus_free(b);
+    for (size_t i = 0; i < N_EVENTS; i++) {
+        free(texts[i]);
+        free(titles[i]);
+    }
+}
+
 /* The same text weeks apart is two stories (a yearly event, a repeat). */
 static void test_time(cr_ctx *ctx) {
     cr_article a[2] = {events[0], events[1]};
@@ -352,6 +392,7 @@ int main(void) {
     if (cr_ctx_new(NULL, &ctx) != CR_OK) return 1;
     test_events(ctx);
     test_time(ctx);
+    test_lowercase(ctx);
     test_seeds(ctx);
     test_bad_input(ctx);
     test_stream(ctx);
