@@ -146,7 +146,11 @@ static int strength2(int L, int32_t t, int32_t cp, int32_t p, int32_t q) {
     }
     if (lower_letter(p)) return STRONG;
     if (weird && (!tl || L <= 0xC5 || L == 0xD0 || L == 0xD1)) return STRONG;
-    if (!tl && any_letter(q)) return STRONG;
+    /* punctuation between letters; a no-break space there is normal */
+    if (!tl && t != 0xA0 && any_letter(q)) return STRONG;
+    /* a lone capital + no-break space starting a lower-case word: "Å koda"
+     * is Škoda (C5 A0) */
+    if (t == 0xA0 && !any_letter(p) && lower_letter(q)) return STRONG;
     if ((L == 0xC2 || L == 0xC3) && !any_letter(p)) return STRONG;
     return AMBIG;
 }
@@ -197,7 +201,7 @@ static bool space_letter(const int32_t *c, int need) {
 
 /* "Ã" + space + word: the space is kept (à as a word: "voilÃ tout" after
  * whitespace was collapsed) unless the word is one Portuguese writes joined
- * to à: àquele, àquela, àquilo, às.  The text after the run is read from
+ * to à (àquele, àquela, àquilo, às) or a Vietnamese syllable ending.  The text after the run is read from
  * the document, since the run ends at the first ASCII letter. */
 static bool keep_space_after_a_grave(const mj *st, const int32_t *c, size_t m, size_t k,
                                      int32_t q) {
@@ -205,7 +209,11 @@ static bool keep_space_after_a_grave(const mj *st, const int32_t *c, size_t m, s
     if (qc < 0 || qc >= 0x80 || !cri_isalnum((unsigned char)qc)) return false;
     if (k < m) return true;
     const char *t = st->s + st->run_end, *e = st->s + st->n;
-    static const char *const joined[] = {"quele", "quela", "quilo", "queles", "quelas", "s"};
+    /* Portuguese contractions, and the endings a Vietnamese syllable takes
+     * after à ("thÃ nh" is thành, "vÃ o" is vào) */
+    static const char *const joined[] = {"quele", "quela", "quilo", "queles", "quelas", "s",
+                                         "i", "o", "u", "y", "m", "n", "ng", "nh", "c", "ch",
+                                         "p", "t"};
     for (size_t i = 0; i < sizeof joined / sizeof *joined; i++) {
         size_t n = strlen(joined[i]);
         if ((size_t)(e - t) >= n && memcmp(t, joined[i], n) == 0 &&

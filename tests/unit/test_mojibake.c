@@ -138,6 +138,9 @@ static void test_spaces(void) {
     SAME("model\xC3\x87 ailesi");
     SAME("IRM\xC3\x83  e M\xC3\x83" "E");
     SAME("KYLL\xC3\x84  h\xC3\xA4n");
+    /* a capital ending a word before a no-break space */
+    SAME("IRM\xC3\x83\xC2\xA0" "e M\xC3\x83" "E");
+    SAME("ROM\xC3\x82\xC2\xA0" "NIA");
 }
 
 static void test_lost_bytes(void) {
