@@ -82,4 +82,24 @@ big = max(d["stories"], key=lambda s: len(s["documents"]))
 assert len(big["documents"]) == 5 and "one" not in big["documents"], d["stories"]
 assert len(d["errors"]) == 1
 PY
+# pathological: a sentence of 100,000 capitalized words, a document of only
+# numbers, beside the seeds: fast, and the seeds still one story
+mkdir "$T/patho"; cp "$SEEDS"/*.txt "$T/patho/"
+python3 - "$T/patho" <<'PY'
+import random, sys
+r = random.Random(1)
+w = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
+open(sys.argv[1] + "/caps.txt", "w").write(" ".join(r.choice(w) for _ in range(100000)) + ".\n")
+open(sys.argv[1] + "/nums.txt", "w").write("\n".join(" ".join(str(r.randint(0, 10**6)) for _ in range(20)) for _ in range(20000)) + "\n")
+PY
+start=$(date +%s)
+"$BIN" cluster --json "$T/patho" > "$T/patho.json" 2>/dev/null
+took=$(( $(date +%s) - start ))
+[ "$took" -lt 30 ] && ok "pathological inputs in ${took}s" || bad "pathological inputs took ${took}s"
+python3 - "$T/patho.json" <<'PY' && ok "pathological: seeds one story" || bad "pathological grouping"
+import json, sys
+d = json.load(open(sys.argv[1]))
+big = max(d["stories"], key=lambda s: len(s["documents"]))
+assert sorted(big["documents"]) == sorted(x["id"] for x in d["documents"] if x["id"][:3].isdigit()), d["stories"]
+PY
 exit $fail
