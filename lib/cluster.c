@@ -81,6 +81,7 @@ typedef struct story {
     int64_t t_first, t_last;
     uint32_t *docs; size_t n_docs, cap_docs;   /* batch: every member */
     uint32_t mark; float acc;  /* candidate gathering */
+    uint64_t last_seq;         /* arrival number of its latest article */
 } story;
 
 typedef struct plist {
@@ -97,6 +98,7 @@ struct cri_clu {
     plist *pl; size_t n_pl, cap_pl;
     uint32_t stamp;
     uint32_t next_num;
+    uint64_t seq;              /* articles added */
     size_t n_open;
     uint32_t *cand; size_t cap_cand;
 };
@@ -364,12 +366,16 @@ static int sweep(cri_clu *e) {
     return 0;
 }
 
-size_t cri_clu_expire(cri_clu *e, int64_t now_min) {
+size_t cri_clu_expire(cri_clu *e, bool has_now, int64_t now_min) {
     size_t closed = 0;
     for (size_t i = 0; i < e->n_st; i++) {
         story *s = &e->st[i];
-        if (!s->open || !s->has_time) continue;
-        if ((double)(now_min - s->t_last) <= e->p.window_min) continue;
+        if (!s->open) continue;
+        /* idle past the window; or, for articles without dates, idle for
+         * CRI_CLU_IDLE_ARTICLES arrivals (memory stays bounded either way) */
+        bool old_time = has_now && s->has_time && (double)(now_min - s->t_last) > e->p.window_min;
+        bool old_seq = e->seq - s->last_seq > CRI_CLU_IDLE_ARTICLES;
+        if (!old_time && !old_seq) continue;
         s->open = false;
         story_release(s);
         e->n_open--;
@@ -597,6 +603,7 @@ int cri_clu_add(cri_clu *e, const cri_feat *v, size_t n, bool has_time, int64_t 
         ties(&e->st[bslot], v, n, r);
     }
     if (story_take(&e->st[bslot], v, n, has_time, t, doc, e->p.keep_members)) return -1;
+    e->st[bslot].last_seq = ++e->seq;
     if (post_story(e, bslot)) return -1;
     if (r->opened) ties(&e->st[bslot], v, n, r);
     r->story = bslot;

@@ -34,6 +34,9 @@
 #define CRI_CLU_MEMBERS 8
 /* Tokens of one article read for features (the lead matters most). */
 #define CRI_CLU_MAX_TOKENS 40000
+/* Streaming without dates: a story that no article joined in this many
+ * arrivals is closed (the window's stand-in for undated streams). */
+#define CRI_CLU_IDLE_ARTICLES 50000
 /* Distinct features in the streaming document-frequency table before it is
  * halved (old counts decay, the table stays bounded). */
 #define CRI_CLU_DF_MAX (1u << 22)
@@ -127,9 +130,10 @@ void cri_clu_free(cri_clu *e);
  * since 1970 when has_time).  doc: the caller's number for it.  -1: no memory. */
 int cri_clu_add(cri_clu *e, const cri_feat *v, size_t n, bool has_time, int64_t t_min,
                 uint32_t doc, cri_clu_result *r);
-/* Close stories idle for longer than the window before now_min; their memory
- * is freed.  Returns the number closed. */
-size_t cri_clu_expire(cri_clu *e, int64_t now_min);
+/* Close stories idle for longer than the window before now_min (when
+ * has_now), or for more than CRI_CLU_IDLE_ARTICLES arrivals; their memory is
+ * freed.  Returns the number closed. */
+size_t cri_clu_expire(cri_clu *e, bool has_now, int64_t now_min);
 /* Live memory of the engine, in bytes (index, centroids, member vectors). */
 size_t cri_clu_memory(const cri_clu *e);
 size_t cri_clu_open_stories(const cri_clu *e);

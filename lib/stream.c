@@ -163,9 +163,9 @@ cr_status cr_stream_push(cr_stream *s, const cr_article *a, cr_write_fn write, v
 
     /* Close idle stories; scanning every few articles keeps the cost
      * proportional to the stories open, amortized. */
-    if (s->has_now && ++s->since_expire > 64 + cri_clu_open_stories(s->eng) / 4) {
+    if (++s->since_expire > 64 + cri_clu_open_stories(s->eng) / 4) {
         s->since_expire = 0;
-        cri_clu_expire(s->eng, s->now);
+        cri_clu_expire(s->eng, s->has_now, s->now);
     }
     if (s->df.count > CRI_CLU_DF_MAX) {
         if (cri_u32map_halve(&s->df)) goto nomem;
