@@ -9,7 +9,7 @@
  *   name    a run of capitalized words not explained by sentence position
  *   num     a token with a digit: magnitudes, years, scores, casualty counts
  * Counts are boosted for the title and the lead (where news puts the event),
- * weighted by sublinear tf x IDF, and only the top k are kept (k = 48: 8 bytes
+ * weighted by sublinear tf x IDF, and only the top k are kept (k = 64, 8 bytes
  * each), L2-normalized and sorted by id so cosines are a linear merge.
  *
  * Capitalization is read from the body bytes, not only from token flags, so
@@ -491,7 +491,7 @@ static int by_id(const void *a, const void *b) {
 size_t cri_feat_vector(const cri_feat_scratch *s, const cri_u32map *df, const cri_u32map *bg,
                        double n_docs, double min_df, cri_feat *out, size_t k) {
     /* Keep the k best in a small array: insertion into a sorted buffer of k
-     * is cheap for k = 48 and bounded for any document length. */
+     * is cheap for k = 64 and bounded for any document length. */
     size_t n = 0;
     for (size_t i = 0; i < s->n_terms; i++) {
         const cri_term *t = &s->terms[i];
