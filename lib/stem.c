@@ -57,6 +57,7 @@ typedef struct stem_cache {
     unsigned ring_next;
     char ring[RING][RING_BYTES];
     front front[FRONT_SLOTS];
+    unsigned char words[CRI_WORD_CACHE_BYTES];   /* cri_word_cache (tokenize.c) */
     slot slots[];
 } stem_cache;
 
@@ -204,6 +205,11 @@ const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len)
     r[sl] = 0;
     *stem_len = sl;
     return r;
+}
+
+void *cri_word_cache(cr_ctx *ctx) {
+    stem_cache *c = cache_of(ctx);
+    return c ? c->words : NULL;
 }
 
 int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {

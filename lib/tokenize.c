@@ -102,8 +102,93 @@ static int uclass(int32_t c) {
 static inline bool is_apos_cp(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 static inline bool is_hyphen_cp(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+/* The word cache: what the tokenizer learns about a short ASCII word the
+ * first time it meets it (stopword or not, its Snowball stem), so that later
+ * occurrences cost one probe of a small direct-mapped table (256 KB, stays in
+ * L2) instead of a stopword lookup, a second hash and a probe of stem.c's
+ * big table.  The key is held as two little-endian words (ka: bytes 0-7, kb:
+ * 8-11, zero beyond the length), which is also how fast_word compares it.
+ * The memory is the context's (cri_word_cache); entries are deterministic
+ * results, so evictions and the table's state never change an output. */
+#define HOT_KEY 12
+typedef struct hotw {
+    uint64_t ka;
+    uint32_t kb;
+    uint32_t hash;            /* hot_hash(ka, kb, klen) */
+    uint8_t klen;             /* 0: empty */
+    uint8_t slen;
+    uint8_t sw;               /* stopword id + 1, 0: not a stopword */
+    uint8_t same;             /* the stem is the key */
+    char stem[HOT_KEY];       /* slen bytes, zero-padded (no NUL when 12) */
+} hotw;
+_Static_assert(sizeof(hotw) == 32, "two entries a cache line");
+#define HOT_SLOTS (CRI_WORD_CACHE_BYTES / sizeof(hotw))
+#define HOT_BITS 13
+_Static_assert(HOT_SLOTS == (size_t)1 << HOT_BITS, "HOT_BITS");
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define HAVE_SWAR 1
+#else
+#define HAVE_SWAR 1
+#endif
+
+static inline uint32_t hot_hash(uint64_t ka, uint32_t kb, size_t n) {
+    uint64_t h = (ka ^ ((uint64_t)kb << 29) ^ n) * 0x9E3779B97F4A7C15ULL;
+    uint32_t h32 = (uint32_t)(h >> 32);
+    return h32 ? h32 : 1;
+}
+
+/* The key o[0..n), n <= HOT_KEY, as (ka, kb): reads 12 bytes at o. */
+static inline void hot_key(const char *o, size_t n, uint64_t *ka, uint32_t *kb) {
+#if HAVE_SWAR
+    uint64_t a;
+    uint32_t b;
+    memcpy(&a, o, 8);
+    memcpy(&b, o + 8, 4);
+    if (n < 8) {
+        a &= ((uint64_t)1 << (8 * n)) - 1;
+        b = 0;
+    } else {
+        b = (uint32_t)(b & (((uint64_t)1 << (8 * (n - 8))) - 1));
+    }
+    *ka = a;
+    *kb = b;
+#else
+    uint64_t a = 0;
+    uint32_t b = 0;
+    for (size_t i = 0; i < n && i < 8; i++) a |= (uint64_t)(unsigned char)o[i] << (8 * i);
+    for (size_t i = 8; i < n; i++) b |= (uint32_t)(unsigned char)o[i] << (8 * (i - 8));
+    *ka = a;
+    *kb = b;
+#endif
+}
+
+static inline hotw *hot_slot(hotw *tab, uint32_t h) { return &tab[h >> (32 - HOT_BITS)]; }
+
+/* Remember key (n bytes) -> stopword id sw (-1: none), stem st (sl bytes). */
+static void hot_put(hotw *tab, const char *key, size_t n, int sw, const char *st, size_t sl) {
+    if (n == 0 || n > HOT_KEY || sl > HOT_KEY) return;
+    char kbuf[16] = {0};
+    memcpy(kbuf, key, n);
+    uint64_t ka;
+    uint32_t kb;
+    hot_key(kbuf, n, &ka, &kb);
+    uint32_t h = hot_hash(ka, kb, n);
+    hotw *e = hot_slot(tab, h);
+    memset(e, 0, sizeof *e);
+    e->ka = ka;
+    e->kb = kb;
+    e->hash = h;
+    e->klen = (uint8_t)n;
+    e->slen = (uint8_t)sl;
+    e->sw = (uint8_t)(sw + 1);
+    e->same = sl == n && memcmp(st, key, n) == 0;
+    memcpy(e->stem, st, sl);
+}
+
 typedef struct tok_state {
     cr_ctx *ctx;
+    hotw *hot;           /* the word cache, NULL without memory */
     cr_doc *d;
     const char *b;
     bool english;
@@ -112,6 +197,7 @@ typedef struct tok_state {
     bool has_lower, has_upper, has_digit, has_letter, first_upper, first_seen, ascii;
     int uppers;
     uint32_t *pend;      /* tokens to stem after the pass */
+    uint32_t *pend_h;    /* 1: the word may go in the word cache */
     size_t n_pend, cap_pend;
 } tok_state;
 
@@ -310,7 +396,7 @@ static inline bool stem_may_change(char last) {
 __attribute__((always_inline))
 #endif
 static inline bool finish_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si, uint16_t flags,
-                       size_t koff, size_t klen, int sw, bool do_stem) {
+                       size_t koff, size_t klen, int sw, bool do_stem, uint32_t hh) {
     cr_doc *d = t->d;
     if (d->n_toks == d->cap_toks) {
         if (!CRI_PUSH(d->toks, d->n_toks, d->cap_toks)) { t->failed = true; return false; }
@@ -343,8 +429,12 @@ static inline bool finish_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si,
                 uint32_t *np = realloc(t->pend, nc * sizeof *np);
                 if (!np) { t->failed = true; return false; }
                 t->pend = np;
+                np = realloc(t->pend_h, nc * sizeof *np);
+                if (!np) { t->failed = true; return false; }
+                t->pend_h = np;
                 t->cap_pend = nc;
             }
+            t->pend_h[t->n_pend] = hh;
             t->pend[t->n_pend++] = (uint32_t)d->n_toks;
         }
         if (st && (sl != klen || memcmp(st, key, sl) != 0)) {
@@ -366,30 +456,56 @@ static bool push_tok(tok_state *t, uint32_t a, uint32_t e, uint32_t si, uint16_t
                      bool do_stem) {
     size_t koff = t->d->pool.len;
     if (put_key(t, a, e, ascii)) { t->failed = true; return false; }
-    return finish_tok(t, a, e, si, flags, koff, t->d->pool.len - koff - 1, -2, do_stem);
+    return finish_tok(t, a, e, si, flags, koff, t->d->pool.len - koff - 1, -2, do_stem, 0);
 }
 
 /* The common case, fused: a run of ASCII letters ending in a space or in
- * punctuation that cannot join words.  Lower-cases into the pool and hashes
- * for the stopword table in the same pass.  Returns the end, or 0 when the
+ * punctuation that cannot join words.  Lower-cases into the pool (eight
+ * bytes at a time where the body allows), then asks the word cache; a word
+ * not there yet takes the stopword table and goes in the cache (or, when it
+ * needs Snowball, after cri_stem_tokens).  Returns the end, or 0 when the
  * word needs the general scanner. */
 static uint32_t fast_word(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bool *first_word) {
     const unsigned char *b = (const unsigned char *)t->b;
     cri_buf *p = &t->d->pool;
-    if (p->cap - p->len < CR_MAX_TOKEN + 2 && cri_buf_reserve(p, CR_MAX_TOKEN + 2)) return 0;
+    /* room for the key, its stem and the 8-byte stores and 12-byte reads */
+    if (p->cap - p->len < 2 * CR_MAX_TOKEN + 32 && cri_buf_reserve(p, 2 * CR_MAX_TOKEN + 32)) return 0;
     char *o = p->data + p->len;
     uint32_t lim = end - i > CR_MAX_TOKEN ? i + CR_MAX_TOKEN : end, j = i;
-    uint32_t h = CRI_SW_HASH_INIT;
-    unsigned ups = 0;
+    bool lower = false;
+#if HAVE_SWAR
+    const uint64_t hi = 0x8080808080808080ULL;
+    uint32_t blen = t->d->body_len;
+    while (j < lim && blen - j >= 8) {
+        uint64_t x;
+        memcpy(&x, b + j, 8);
+        /* ASCII letters: (x | 0x20) in 'a'..'z' and the high bit clear */
+        uint64_t lc = (x & 0x7F7F7F7F7F7F7F7FULL) | 0x2020202020202020ULL;
+        uint64_t alpha = (lc + 0x1F1F1F1F1F1F1F1FULL) & ~(lc + 0x0505050505050505ULL) & ~x & hi;
+        uint64_t stop = ~alpha & hi;
+        uint32_t k = stop ? (uint32_t)__builtin_ctzll(stop) >> 3 : 8;
+        if (k > lim - j) k = lim - j;
+        uint64_t keep = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+        uint64_t low = (x | (alpha >> 2)) & keep;
+        memcpy(o + (j - i), &low, 8);
+        if (alpha & (x << 2) & keep) lower = true;
+        j += k;
+        if (k < 8) goto scanned;
+    }
+#endif
     while (j < lim) {
         unsigned c = b[j];
         uint8_t k = bclass[c];
-        if (k == B_UPPER) { c += 32; ups++; }
-        else if (k != B_LOWER) break;
+        if (k == B_UPPER) c += 32;
+        else if (k == B_LOWER) lower = true;
+        else break;
         o[j - i] = (char)c;
-        h = (h ^ c) * CRI_SW_HASH_MUL;
         j++;
     }
+#if HAVE_SWAR
+scanned:
+#endif
+    if (j == i) return 0;
     if (j < end) {
         unsigned c = b[j];
         uint8_t k = bclass[c];
@@ -402,13 +518,58 @@ static uint32_t fast_word(tok_state *t, uint32_t i, uint32_t end, uint32_t si, b
     size_t n = j - i;
     o[n] = 0;
     size_t koff = p->len;
-    p->len += n + 1;
     uint16_t flags = CRI_TOK_WORD;
     if (bclass[b[i]] == B_UPPER) flags |= CRI_TOK_CAP;
-    if (ups >= 2 && ups == n) flags |= CRI_TOK_ALLCAP;
+    if (n >= 2 && !lower) flags |= CRI_TOK_ALLCAP;
     if (*first_word) { flags |= CRI_TOK_SSTART; *first_word = false; }
-    int sw = cri_stopword_find(o, n, h);
-    if (!finish_tok(t, i, j, si, flags, koff, n, sw, t->english)) return 0;
+    if (t->hot && n <= HOT_KEY) {
+        uint64_t ka;
+        uint32_t kb;
+        hot_key(o, n, &ka, &kb);
+        const hotw *e = hot_slot(t->hot, hot_hash(ka, kb, n));
+        if (e->ka == ka && e->kb == kb && e->klen == n) {
+            /* seen before: the token record straight from the cache */
+            cr_doc *d = t->d;
+            if (d->n_toks == d->cap_toks) {
+                if (!CRI_PUSH(d->toks, d->n_toks, d->cap_toks)) { t->failed = true; return 0; }
+                d->n_toks--;
+            }
+            if (koff > UINT32_MAX) { t->failed = true; return 0; }
+            p->len += n + 1;
+            cri_token *tk = &d->toks[d->n_toks++];
+            tk->start = i;
+            tk->end = j;
+            tk->sent = si;
+            tk->key = tk->stem = (uint32_t)koff;
+            tk->key_len = tk->stem_len = (uint16_t)n;
+            if (e->sw) flags |= CRI_TOK_STOP;
+            tk->flags = flags;
+            if (t->english && !e->same) {
+                char *so = p->data + p->len;
+                memcpy(so, e->stem, HOT_KEY);
+                so[e->slen] = 0;
+                tk->stem = (uint32_t)p->len;
+                tk->stem_len = e->slen;
+                p->len += e->slen + 1u;
+            }
+            return j;
+        }
+    }
+    p->len += n + 1;
+    int sw = cri_stopword_id(o, n);
+    if (!finish_tok(t, i, j, si, flags, koff, n, sw, t->english, n <= HOT_KEY)) return 0;
+    if (t->hot && n <= HOT_KEY) {
+        /* what is known now goes in the cache; words that need Snowball
+         * go in after cri_stem_tokens */
+        const char *key = p->data + koff;
+        if (sw >= 0) {
+            size_t sl;
+            const char *st = cri_stopword_stem(sw, &sl);
+            hot_put(t->hot, key, n, sw, st, sl);
+        } else if (n < 3 || !stem_may_change(key[n - 1])) {
+            hot_put(t->hot, key, n, -1, key, n);
+        }
+    }
     return j;
 }
 
@@ -450,7 +611,8 @@ cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
      * (most documents) or from the text (language.c), and undo the stems
      * if it is not English. */
     bool guess = d->language == NULL;
-    tok_state t = {.ctx = ctx, .d = d, .b = d->body, .english = guess || lang_is_english(d->language)};
+    tok_state t = {.ctx = ctx, .d = d, .b = d->body, .english = guess || lang_is_english(d->language),
+                   .hot = cri_word_cache(ctx)};
     /* reserve: about one token per 5.5 bytes of news text; keys ~ the body */
     size_t want = d->body_len / 5 + 16;
     if (d->cap_toks < want) {
@@ -539,7 +701,15 @@ cr_status cri_tokenize(cr_ctx *ctx, cr_doc *d) {
         }
     }
     if (!t.failed && t.n_pend && cri_stem_tokens(ctx, d, t.pend, t.n_pend)) t.failed = true;
+    if (!t.failed && t.hot)
+        for (size_t k = 0; k < t.n_pend; k++) {
+            const cri_token *tk = &d->toks[t.pend[k]];
+            if (t.pend_h[k] && tk->key_len <= HOT_KEY)
+                hot_put(t.hot, cri_tok_key(d, tk), tk->key_len, -1, cri_tok_stem(d, tk),
+                        tk->stem_len);
+        }
     free(t.pend);
+    free(t.pend_h);
     if (t.failed) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     return CR_OK;
 }
