@@ -492,6 +492,11 @@ const char *cri_language_guess(const char *text, size_t len);
  * d->pool; differing stems are appended to it).  Faster than cri_stem per
  * token: cache misses overlap.  0, or -1 when out of memory. */
 int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n);
+/* stem.c: a zeroed block of CRI_WORD_CACHE_BYTES owned by the context, for
+ * the tokenizer's cache of whole words (layout private to tokenize.c);
+ * NULL when out of memory. */
+#define CRI_WORD_CACHE_BYTES ((size_t)1 << 18)
+void *cri_word_cache(cr_ctx *ctx);
 /* cri_stem's result lives in a ring of 64 buffers on the context: valid for
  * the next 63 cri_stem calls — copy it to keep it longer. */
 /* ---- end segmentation module ---- */
