@@ -579,11 +579,16 @@ int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n);
  * CRI_NER_SCRATCH bytes. */
 #define CRI_NER_SCRATCH 96
 #define CRI_NER_NCLS 6
+/* cls flag: a lower-case word outside any name, decoded as O only; with
+ * wkey != NULL (the tagger) its own features are not computed. */
+#define CRI_NER_ONLY_O 0x80
+#define CRI_NER_CLSMASK 0x07
 #define CRI_NER_NTRANS ((CRI_NER_NLABELS + 1) * CRI_NER_NLABELS)
-/* Returns the sentence mode.  wkey[n] (may be NULL): a key of the word and
- * mode, which alone decide the first CRI_NER_WORDFEAT features. */
+/* mode: the sentence mode, or -1 to compute it; returns it.  wkey[n]
+ * (may be NULL): a key of the word and mode, which alone decide the first
+ * CRI_NER_WORDFEAT features. */
 #define CRI_NER_WORDFEAT 13
-int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
+int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, int mode, uint32_t bits,
                      uint32_t *feats, uint8_t *cls, uint64_t *wkey, void *scratch);
 void cri_ner_emissions(const int8_t *w, const uint32_t *feats, size_t n, int32_t *emit);
 /* trans: (CRI_NER_NLABELS + 1) x CRI_NER_NLABELS, last row = sentence start;

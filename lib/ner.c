@@ -119,7 +119,7 @@ static bool tok_in(const char *text, const cri_ner_tok *k, const char *const *li
     for (size_t i = 0; i < n; i++) buf[i] = cri_tolower(text[k->start + i]);
     buf[n] = 0;
     for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == buf[0] && !strcmp(list[i], buf)) return true;
+        if (list[i][0] == buf[0] && list[i][1] == buf[1] && !strcmp(list[i], buf)) return true;
     return false;
 }
 
@@ -174,12 +174,32 @@ static const char *const connectors[] = {
     "of", "the", "and", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van",
     "von", "der", "den", "al", "el", "bin", "ibn", "y", "e", "for", "on", "upon", "at", "'s", NULL};
 
+/* Which of the word lists above hold token i: computed once per token
+ * (fl[i] bit 7 = known), as the rules ask about the same tokens often. */
+enum { F_TITLE = 1, F_NOTNAME = 2, F_CONN = 4, F_ART = 8, F_SUBJ = 16, F_KNOWN = 128 };
+
+static inline bool has(uint8_t *fl, const char *text, const cri_ner_tok *t, size_t i, uint8_t f) {
+    if (!(fl[i] & F_KNOWN)) {
+        uint8_t v = F_KNOWN;
+        if (tok_in(text, &t[i], person_titles)) v |= F_TITLE;
+        if (tok_in(text, &t[i], not_name_words)) v |= F_NOTNAME;
+        if (tok_in(text, &t[i], connectors)) v |= F_CONN;
+        if (tok_in(text, &t[i], articles)) v |= F_ART;
+        if (tok_in(text, &t[i], subject_verbs)) v |= F_SUBJ;
+        fl[i] = v;
+    }
+    return fl[i] & f;
+}
+
 static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab, int mode) {
+    uint8_t fl[CRI_NER_MAX_TOKS];
+    if (n > CRI_NER_MAX_TOKS) n = CRI_NER_MAX_TOKS;   /* callers tag in windows this long */
+    memset(fl, 0, n);
     /* any other lower-case word inside a span ends the name there: "Qeshm
      * island off Iran" is two places */
     for (size_t i = 1; i + 1 < n; i++) {
         if (lab[i] == CRI_NER_O || (lab[i] & 1) || !tok_lower(text, &t[i]) ||
-            tok_in(text, &t[i], connectors))
+            has(fl, text, t, i, F_CONN))
             continue;
         uint8_t l = lab[i];
         lab[i] = CRI_NER_O;
@@ -190,11 +210,11 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
         for (size_t i = 0; i + 1 < n; i++) {
             if (lab[i] != CRI_NER_O || !cri_isupper((unsigned char)text[t[i].start]) ||
                 lab[i + 1] != CRI_NER_O || !tok_name_like(text, &t[i + 1]) ||
-                !tok_in(text, &t[i], person_titles))
+                !has(fl, text, t, i, F_TITLE))
                 continue;
             size_t j = i + 1;
             while (j < n && j - i <= 4 && lab[j] == CRI_NER_O && tok_name_like(text, &t[j]) &&
-                   !tok_in(text, &t[j], person_titles) && !tok_in(text, &t[j], not_name_words))
+                   !has(fl, text, t, j, F_TITLE) && !has(fl, text, t, j, F_NOTNAME))
                 j++;
             /* one to three such words, then something else */
             if (j > i + 1 && j - i <= 4 && (j == n || lab[j] == CRI_NER_O) &&
@@ -209,7 +229,7 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
         /* the last title in the span, with name-like words after it */
         size_t k = b;
         for (size_t i = a; i + 1 < b; i++)
-            if (tok_in(text, &t[i], person_titles)) k = i;
+            if (has(fl, text, t, i, F_TITLE)) k = i;
         if (k < b && tok_name_like(text, &t[k + 1]) &&
             (ty == CRI_ENT_PERSON || b - k - 1 >= 2)) {
             for (size_t i = a; i <= k; i++) lab[i] = CRI_NER_O;
@@ -223,11 +243,11 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
         while (b > a && tok_lower(text, &t[b - 1])) lab[--b] = CRI_NER_O;
         if (a == b) continue;
         if (lab[a] != 1 + 2 * ty) lab[a] = (uint8_t)(1 + 2 * ty);
-        if (ty == CRI_ENT_PERSON && b - a >= 2 && tok_in(text, &t[b - 1], person_titles)) {
+        if (ty == CRI_ENT_PERSON && b - a >= 2 && has(fl, text, t, b - 1, F_TITLE)) {
             /* "EU Spokesperson", "Russian President": an office; an acronym
              * before it is the organization */
             size_t nb = b;
-            while (nb > a && tok_in(text, &t[nb - 1], person_titles)) nb--;
+            while (nb > a && has(fl, text, t, nb - 1, F_TITLE)) nb--;
             for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
             bool acr = nb == a + 1 && t[a].end - t[a].start >= 2;
             for (uint32_t q = t[a].start; acr && q < t[a].end; q++)
@@ -239,16 +259,16 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
             continue;
         }
         /* "The European Union": the article is not part of the name */
-        if (b - a >= 2 && (tok_in(text, &t[a], articles))) {
+        if (b - a >= 2 && (has(fl, text, t, a, F_ART))) {
             lab[a++] = CRI_NER_O;
             lab[a] = (uint8_t)(1 + 2 * ty);
         }
         bool an_adj = ty != CRI_ENT_PLACE && ty != CRI_ENT_OTHER && b - a == 1 && b < n &&
                       t[a].end - t[a].start >= 5 && !memcmp(text + t[a].end - 2, "an", 2) &&
                       cri_isupper((unsigned char)text[t[a].start]) && tok_lower(text, &t[b]) &&
-                      !tok_in(text, &t[b], subject_verbs);
+                      !has(fl, text, t, b, F_SUBJ);
         if (ty != CRI_ENT_OTHER && b - a <= 2 && (an_adj || tok_demonym(text, &t[b - 1])) &&
-            (b == n || tok_lower(text, &t[b]) || tok_in(text, &t[b], person_titles))) {
+            (b == n || tok_lower(text, &t[b]) || has(fl, text, t, b, F_TITLE))) {
             /* "Korean peninsula", "Russian missiles", "Chinese President" */
             set_span(lab, a, b, CRI_ENT_OTHER);
             a = b;
@@ -256,17 +276,17 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
         }
         bool all_titles = true;
         for (size_t i = a; i < b && all_titles; i++)
-            if (!tok_in(text, &t[i], person_titles)) all_titles = false;
+            if (!has(fl, text, t, i, F_TITLE)) all_titles = false;
         if (all_titles) {
             /* "The President": an office, not a name */
             for (size_t i = a; i < b; i++) lab[i] = CRI_NER_O;
             a = b;
             continue;
         }
-        if (ty != CRI_ENT_PERSON && b - a >= 2 && !tok_in(text, &t[a], person_titles)) {
+        if (ty != CRI_ENT_PERSON && b - a >= 2 && !has(fl, text, t, a, F_TITLE)) {
             /* "NATO Secretary General": the organization, then an office */
             size_t nb = b;
-            while (nb > a + 1 && tok_in(text, &t[nb - 1], person_titles)) nb--;
+            while (nb > a + 1 && has(fl, text, t, nb - 1, F_TITLE)) nb--;
             for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
             b = nb;
         }
@@ -282,11 +302,11 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
             /* name-like neighbours belong to the name ("President Yoon [Suk Yeol]") */
             size_t na = a, nb = b;
             while (na > 0 && a - na < 2 && lab[na - 1] == CRI_NER_O && na - 1 > 0 &&
-                   tok_name_like(text, &t[na - 1]) && !tok_in(text, &t[na - 1], person_titles) &&
-                   !tok_in(text, &t[na - 1], not_name_words))
+                   tok_name_like(text, &t[na - 1]) && !has(fl, text, t, na - 1, F_TITLE) &&
+                   !has(fl, text, t, na - 1, F_NOTNAME))
                 na--;
             while (nb < n && nb - b < 2 && lab[nb] == CRI_NER_O && tok_name_like(text, &t[nb]) &&
-                   !tok_in(text, &t[nb], person_titles) && !tok_in(text, &t[nb], not_name_words))
+                   !has(fl, text, t, nb, F_TITLE) && !has(fl, text, t, nb, F_NOTNAME))
                 nb++;
             if (na != a || nb != b) set_span(lab, na, nb, CRI_ENT_PERSON);
             b = nb;
@@ -321,7 +341,7 @@ static inline void add_row(int32_t *acc, const int8_t *w, uint32_t f) {
  * Feature layout (ner_feat.c): [0, WORDFEAT) the word's own, then the
  * previous, next, two-before and two-after words' forms, then the rest. */
 static void emissions(tagger *t, size_t n) {
-    enum { L = CRI_NER_NLABELS, NF = CRI_NER_NFEAT, WF = CRI_NER_WORDFEAT };
+    enum { L = CRI_NER_NLABELS, NF = CRI_NER_NFEAT, WF = CRI_NER_WORDFEAT, O1 = CRI_NER_ONLY_O };
     const int8_t *w = t->m.w;
     const uint32_t *F = t->feats;
     for (size_t j = 0; j < n; j++) {
@@ -331,7 +351,10 @@ static void emissions(tagger *t, size_t n) {
         if (t->ckey[h] != key) { t->ckey[h] = key; sl->have = 0; }
         /* roles of word j: the feature row its neighbours read for it */
         uint32_t idx[R_N] = {0};
-        bool need[R_N] = {true, j + 1 < n, j >= 1, j + 2 < n, j >= 2};
+        const uint8_t *c = t->cls;
+        bool need[R_N] = {!(c[j] & O1), j + 1 < n && !(c[j + 1] & O1), j >= 1 && !(c[j - 1] & O1),
+                          j + 2 < n && !(c[j + 2] & O1), j >= 2 && !(c[j - 2] & O1)};
+        if (!(need[0] | need[1] | need[2] | need[3] | need[4])) continue;
         if (need[R_M1]) idx[R_M1] = F[(j + 1) * NF + WF + 0];
         if (need[R_P1]) idx[R_P1] = F[(j - 1) * NF + WF + 1];
         if (need[R_M2]) idx[R_M2] = F[(j + 2) * NF + WF + 2];
@@ -348,6 +371,7 @@ static void emissions(tagger *t, size_t n) {
         memcpy(t->vec[j], sl->v, sizeof sl->v);
     }
     for (size_t i = 0; i < n; i++) {
+        if (t->cls[i] & O1) continue;   /* decoded as O without its emission */
         const uint32_t *f = F + i * NF;
         int32_t acc[L];
         memcpy(acc, t->vec[i][R_SELF], sizeof acc);
@@ -357,7 +381,7 @@ static void emissions(tagger *t, size_t n) {
             if (nb[r]) for (int l = 0; l < L; l++) acc[l] += nb[r][l];
             else add_row(acc, w, f[WF + r]);   /* the sentence edge */
         }
-        if (i + 1 < n)
+        if (i + 1 < n && !(t->cls[i + 1] & O1))
             for (int k = WF + 4; k < NF; k++) __builtin_prefetch(w + (size_t)f[NF + k] * L);
         for (int k = WF + 4; k < NF; k++) add_row(acc, w, f[k]);
         memcpy(t->emit + i * L, acc, sizeof acc);
@@ -373,14 +397,16 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
         if (n == 0) break;
         const char *w = text + pos;
-        if (t->m.casetab && cri_ner_sentence_mode(w, t->toks, n) == 1) {
+        int mode = cri_ner_sentence_mode(w, t->toks, n);
+        if (t->m.casetab && mode == 1) {
             /* capitals everywhere: tag the words in their usual case */
             cri_buf_clear(&t->tc);
             if (cri_buf_append(&t->tc, w, t->toks[n - 1].end)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
             cri_ner_truecase(&t->m, t->tc.data, t->toks, n);
             w = t->tc.data;
+            mode = -1;   /* the truecased words decide it again */
         }
-        int mode = cri_ner_features(w, t->toks, n, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
+        mode = cri_ner_features(w, t->toks, n, mode, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
         emissions(t, n);
         cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
         fix_people(w, t->toks, n, t->labels, mode);

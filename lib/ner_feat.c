@@ -25,7 +25,8 @@ static const char *const abbrevs[] = {
 
 static bool is_abbrev(const char *s, size_t n) {
     for (size_t i = 0; abbrevs[i]; i++)
-        if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s, n) == 0) return true;
+        if (abbrevs[i][0] == s[0] && strlen(abbrevs[i]) == n && memcmp(abbrevs[i], s, n) == 0)
+            return true;
     return false;
 }
 
@@ -119,17 +120,30 @@ enum {
     T_MODESH, T_MODELW, T_CAPCTX, T_LWSHM1
 };
 
-typedef struct wordh { uint64_t lw, w, sh, pre[4], suf[4]; uint8_t cls; } wordh;
+typedef struct wordh { uint64_t lw, w, sh, pre[4], suf[4]; uint8_t cls, only_o; } wordh;
+
+/* Lower-case words that may join the parts of a name ("Bank of England",
+ * "Ludwig van Beethoven"); the same list as ner.c's span rules. */
+static bool connector_word(const unsigned char *p, size_t n) {
+    /* by length: " of the and de del della ..." */
+    static const char *const by_len[6] = {
+        "", "y e ", "of de di da du la le al el on at 's ", "the and del des van von der den bin ibn for ",
+        "upon ", "della "};
+    if (n == 0 || n > 5) return false;
+    for (const char *q = by_len[n]; *q; q += n + 1)
+        if (q[0] == (char)p[0] && !memcmp(q, p, n)) return true;
+    return false;
+}
 
 /* cls: 0 lower/other, 1 capitalized, 2 all caps, 3 digit, 4 punct */
-static void word_hashes(const unsigned char *p, size_t n, wordh *o) {
+static void word_hashes(const unsigned char *p, size_t n, wordh *o, bool lazy) {
     uint64_t lw = FNV0, w = FNV0, sh = FNV0;
     char last = 0; int shn = 0;
-    unsigned up = 0, lo = 0, dg = 0, al = 0;
+    unsigned up = 0, lo = 0, dg = 0, al = 0, hi = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
+        hi |= c & 0x80;
         lw = fnv_step(lw, (unsigned char)cri_tolower((char)c));
-        w = fnv_step(w, c);
         char k;
         if (cri_isupper(c)) { k = 'X'; up++; al++; }
         else if (cri_islower(c)) { k = 'x'; lo++; al++; }
@@ -140,7 +154,13 @@ static void word_hashes(const unsigned char *p, size_t n, wordh *o) {
     }
     /* long words and short words differ in what their shape says */
     sh = fnv_step(sh, (unsigned char)(n <= 2 ? 1 : n <= 4 ? 2 : 3));
+    /* without capitals the exact form is the lower-cased one */
+    if (up == 0) w = lw;
+    else for (size_t i = 0; i < n; i++) w = fnv_step(w, p[i]);
     o->lw = lw; o->w = w; o->sh = sh;
+    o->only_o = up == 0 && hi == 0 && lo > 0 && !connector_word(p, n);
+    /* the tagger reads an O-only word's shape and form as context only */
+    if (lazy && o->only_o) { o->cls = 0; return; }
     uint64_t h = FNV0;
     for (size_t i = 0; i < 4; i++) {
         if (i < n) h = fnv_step(h, (unsigned char)cri_tolower((char)p[i]));
@@ -180,13 +200,14 @@ int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n) {
     return 0;
 }
 
-int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t bits,
+int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, int mode, uint32_t bits,
                      uint32_t *feats, uint8_t *cls, uint64_t *wkey, void *scratch) {
     const uint32_t mask = (1u << bits) - 1;
     wordh *wh = scratch;
     for (size_t i = 0; i < n; i++)
-        word_hashes((const unsigned char *)text + t[i].start, t[i].end - t[i].start, &wh[i]);
-    int mode = cri_ner_sentence_mode(text, t, n);
+        word_hashes((const unsigned char *)text + t[i].start, t[i].end - t[i].start, &wh[i],
+                    wkey != NULL);
+    if (mode < 0) mode = cri_ner_sentence_mode(text, t, n);
     static const wordh edge_b = {.lw = 11, .w = 11, .sh = 11, .cls = 5};
     static const wordh edge_e = {.lw = 13, .w = 13, .sh = 13, .cls = 6};
     size_t first_word = n;
@@ -199,9 +220,11 @@ int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, uint32_t 
         uint32_t *f = feats + i * CRI_NER_NFEAT;
         int k = 0;
         cls[i] = (uint8_t)(mode == 1 && c->cls == 2 ? 5 : c->cls);
+        if (c->only_o) cls[i] |= CRI_NER_ONLY_O;
         uint64_t md = (uint64_t)mode + 1;
         /* the first CRI_NER_WORDFEAT depend on the word and the mode only */
         if (wkey) wkey[i] = cri_mix64(c->w + md);
+        if (wkey && c->only_o) continue;   /* the tagger never reads its row */
         f[k++] = fx(T_BIAS, 0, mask);
         f[k++] = fx(T_LW, c->lw, mask);
         /* the exact form says little on an all-caps line */
@@ -270,12 +293,29 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
                      uint8_t *out, int64_t *score, uint8_t *back) {
     enum { L = CRI_NER_NLABELS, T = CRI_NER_NTRANS };
     if (n == 0) return;
-    const int64_t *tc = tab + (size_t)(cls[0] % CRI_NER_NCLS) * T;
+    const int64_t NEG = INT64_MIN / 4;
+    const int64_t *tc = tab + (size_t)(cls[0] & CRI_NER_CLSMASK) * T;
     for (int l = 0; l < L; l++) score[l] = tc[L * L + l] + emit[l];
+    if (cls[0] & CRI_NER_ONLY_O)
+        for (int l = 1; l < L; l++) score[l] = NEG;
     for (size_t i = 1; i < n; i++) {
         const int64_t *ps = score + (i - 1) * L;
         int64_t *cs = score + i * L;
-        tc = tab + (size_t)(cls[i] % CRI_NER_NCLS) * T;
+        tc = tab + (size_t)(cls[i] & CRI_NER_CLSMASK) * T;
+        if (cls[i] & CRI_NER_ONLY_O) {
+            /* O alone; its emission is never computed */
+            int64_t best = ps[0] + tc[0];
+            int bp = 0;
+            for (int p = 1; p < L; p++) {
+                int64_t v = ps[p] + tc[p * L];
+                bp = v > best ? p : bp;
+                best = v > best ? v : best;
+            }
+            cs[0] = best;
+            back[i * L] = (uint8_t)bp;
+            for (int l = 1; l < L; l++) { cs[l] = NEG; back[i * L + l] = 0; }
+            continue;
+        }
         for (int l = 0; l < L; l++) {
             int64_t best;
             int bp;

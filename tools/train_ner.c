@@ -687,7 +687,7 @@ static void featurize(sentset *ss, uint32_t bits, const cri_ner_model *cm) {
         free(s->feats); free(s->cls);
         s->feats = xmalloc(s->n * NF * sizeof *s->feats);
         s->cls = xmalloc(s->n);
-        cri_ner_features(s->text, s->t, s->n, bits, s->feats, s->cls, NULL, scratch);
+        cri_ner_features(s->text, s->t, s->n, -1, bits, s->feats, s->cls, NULL, scratch);
     }
     free(scratch);
 }
@@ -749,7 +749,7 @@ static void train(model32 *m, sentset *ss, int epochs) {
                 if (g != p || pg != pp) {
                     m->tr[pg * L + g]++; m->tu[pg * L + g] += m->c;
                     m->tr[pp * L + p]--; m->tu[pp * L + p] -= m->c;
-                    size_t cb = (size_t)s->cls[i] * CRI_NER_NTRANS;
+                    size_t cb = (size_t)(s->cls[i] & CRI_NER_CLSMASK) * CRI_NER_NTRANS;
                     m->tc[cb + pg * L + g]++; m->tcu[cb + pg * L + g] += m->c;
                     m->tc[cb + pp * L + p]--; m->tcu[cb + pp * L + p] -= m->c;
                 }
