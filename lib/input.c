@@ -278,6 +278,32 @@ static cr_status add_json_object(cr_corpus *c, const char *source, json_t *o, co
     return add_article(c, source, &a);
 }
 
+/* One line of JSON Lines: an article, a rejected line, or nothing (blank). */
+static cr_status jsonl_line(cr_corpus *c, const char *source, size_t lineno, const char *p,
+                            size_t len, size_t *articles) {
+    if (blank(p, len)) return CR_OK;
+    char label[600];
+    snprintf(label, sizeof label, "%s:%zu", source, lineno);
+    if (len > c->ctx->opt.max_bytes)
+        return cri_corpus_reject(c, label, CR_ERR_LIMIT,
+                                 "line is over the limit of %zu bytes (--max-bytes)",
+                                 c->ctx->opt.max_bytes);
+    json_error_t err;
+    json_t *o = json_loadb(p, len, JSON_ALLOW_NUL, &err);
+    char where[32];
+    snprintf(where, sizeof where, "%zu", lineno);
+    cr_status s;
+    if (!o) s = cri_corpus_reject(c, label, CR_ERR_INPUT, "malformed JSON line: %s", err.text);
+    else if (!json_is_object(o))
+        s = cri_corpus_reject(c, label, CR_ERR_INPUT, "JSON line is not an object");
+    else {
+        s = add_json_object(c, source, o, where);
+        if (s == CR_OK) (*articles)++;
+    }
+    json_decref(o);
+    return s;
+}
+
 static cr_status add_jsonl(cr_corpus *c, const char *source, const char *p, size_t n) {
     cr_status worst = CR_OK;
     size_t lineno = 0, articles = 0;
@@ -285,32 +311,80 @@ static cr_status add_jsonl(cr_corpus *c, const char *source, const char *p, size
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
-        lineno++;
-        size_t len = (size_t)(le - p);
-        if (!blank(p, len)) {
-            json_error_t err;
-            json_t *o = json_loadb(p, len, JSON_ALLOW_NUL, &err);
-            char where[32];
-            snprintf(where, sizeof where, "%zu", lineno);
-            cr_status s;
-            if (!o) {
-                char label[600];
-                snprintf(label, sizeof label, "%s:%zu", source, lineno);
-                s = cri_corpus_reject(c, label, CR_ERR_INPUT, "malformed JSON line: %s", err.text);
-            } else if (!json_is_object(o)) {
-                char label[600];
-                snprintf(label, sizeof label, "%s:%zu", source, lineno);
-                s = cri_corpus_reject(c, label, CR_ERR_INPUT, "JSON line is not an object");
-            } else {
-                s = add_json_object(c, source, o, where);
-                if (s == CR_OK) articles++;
-            }
-            json_decref(o);
-            if (s == CR_ERR_NOMEM) return s;
-            if (s != CR_OK) worst = s;
-        }
+        cr_status s = jsonl_line(c, source, ++lineno, p, (size_t)(le - p), &articles);
+        if (s == CR_ERR_NOMEM) return s;
+        if (s != CR_OK) worst = s;
         p = nl ? nl + 1 : end;
     }
+    if (articles == 0 && worst == CR_OK)
+        return cri_corpus_reject(c, source, CR_ERR_INPUT, "no articles in JSON Lines input");
+    return worst;
+}
+
+/* JSON Lines from a file descriptor, one line at a time, so a corpus file may
+ * be any size: --max-bytes bounds each article (line), not the file.  head
+ * holds bytes already read from fd. */
+static cr_status add_jsonl_fd(cr_corpus *c, const char *source, int fd, const char *head,
+                              size_t head_len) {
+    cr_status worst = CR_OK;
+    size_t lineno = 0, articles = 0, max = c->ctx->opt.max_bytes;
+    cri_buf line = {0};
+    bool too_long = false, eof = false;
+    char chunk[65536];
+    const char *p = head;
+    size_t n = head_len;
+    for (;;) {
+        if (n == 0) {
+            if (eof) break;
+            ssize_t r = read(fd, chunk, sizeof chunk);
+            if (r < 0 && errno == EINTR) continue;
+            if (r < 0) {
+                worst = cri_corpus_reject(c, source, CR_ERR_IO, "cannot read: %s", strerror(errno));
+                break;
+            }
+            if (r == 0) {
+                eof = true;
+                p = "\n"; /* flush a last line without its newline */
+                n = line.len || too_long ? 1 : 0;
+                continue;
+            }
+            p = chunk;
+            n = (size_t)r;
+        }
+        const char *nl = memchr(p, '\n', n);
+        size_t take = nl ? (size_t)(nl - p) : n;
+        if (!too_long) {
+            if (line.len + take > max) {
+                too_long = true;
+                cri_buf_clear(&line);
+            } else if (cri_buf_append(&line, p, take)) {
+                worst = cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+                break;
+            }
+        }
+        p += take;
+        n -= take;
+        if (!nl) continue;
+        p++;
+        n--;
+        cr_status s;
+        if (too_long) {
+            char label[600];
+            snprintf(label, sizeof label, "%s:%zu", source, ++lineno);
+            s = cri_corpus_reject(c, label, CR_ERR_LIMIT,
+                                  "line is over the limit of %zu bytes (--max-bytes)", max);
+        } else {
+            s = jsonl_line(c, source, ++lineno, line.data ? line.data : "", line.len, &articles);
+        }
+        too_long = false;
+        cri_buf_clear(&line);
+        if (s == CR_ERR_NOMEM) {
+            worst = s;
+            break;
+        }
+        if (s != CR_OK) worst = s;
+    }
+    cri_buf_free(&line);
     if (articles == 0 && worst == CR_OK)
         return cri_corpus_reject(c, source, CR_ERR_INPUT, "no articles in JSON Lines input");
     return worst;
@@ -387,9 +461,12 @@ cr_status cri_input_add_bytes(cr_corpus *c, const char *source, const char *id_h
 
 /* ---- files and directories ---------------------------------------------- */
 
-/* Read all of fd, refusing more than max bytes. */
+/* Read the rest of fd after `head`, refusing more than max bytes. */
 static cr_status read_all(cr_corpus *c, const char *path, int fd, cri_buf *out) {
     size_t max = c->ctx->opt.max_bytes;
+    if (out->len > max)
+        return cri_corpus_reject(c, path, CR_ERR_LIMIT,
+                                 "input is over the limit of %zu bytes (--max-bytes)", max);
     for (;;) {
         if (cri_buf_reserve(out, 65536)) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
         ssize_t r = read(fd, out->data + out->len, 65536);
@@ -407,21 +484,43 @@ static cr_status read_all(cr_corpus *c, const char *path, int fd, cri_buf *out) 
     return CR_OK;
 }
 
+/* Read up to CR_SNIFF_BYTES from fd into out. */
+static cr_status read_head(cr_corpus *c, const char *path, int fd, cri_buf *out) {
+    if (cri_buf_reserve(out, CR_SNIFF_BYTES)) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+    while (out->len < CR_SNIFF_BYTES) {
+        ssize_t r = read(fd, out->data + out->len, CR_SNIFF_BYTES - out->len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) return cri_corpus_reject(c, path, CR_ERR_IO, "cannot read: %s", strerror(errno));
+        if (r == 0) break;
+        out->len += (size_t)r;
+    }
+    out->data[out->len] = 0;
+    return CR_OK;
+}
+
+/* JSON Lines are read line by line (any file size); anything else whole. */
+static cr_status add_fd(cr_corpus *c, const char *path, const char *id_hint, int fd) {
+    cri_buf b = {0};
+    cr_status s = read_head(c, path, fd, &b);
+    if (s == CR_OK) {
+        const char *what;
+        input_format f = sniff(path, (const unsigned char *)b.data, b.len, &what);
+        bool first_line_cut = f == FMT_TEXT && b.len == CR_SNIFF_BYTES &&
+                              !memchr(b.data, '\n', b.len) && b.data[0] == '{';
+        if (f == FMT_JSONL || (first_line_cut && (ext_is(path, "jsonl") || ext_is(path, "ndjson"))))
+            s = add_jsonl_fd(c, path, fd, b.data, b.len);
+        else if ((s = read_all(c, path, fd, &b)) == CR_OK)
+            s = cri_input_add_bytes(c, path, id_hint, b.data ? b.data : "", b.len);
+    }
+    cri_buf_free(&b);
+    return s;
+}
+
 static cr_status add_file(cr_corpus *c, const char *path) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return cri_corpus_reject(c, path, CR_ERR_IO, "cannot open: %s", strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > c->ctx->opt.max_bytes) {
-        close(fd);
-        return cri_corpus_reject(c, path, CR_ERR_LIMIT,
-                                 "file is %lld bytes, over the limit of %zu (--max-bytes)",
-                                 (long long)st.st_size, c->ctx->opt.max_bytes);
-    }
-    cri_buf b = {0};
-    cr_status s = read_all(c, path, fd, &b);
+    cr_status s = add_fd(c, path, NULL, fd);
     close(fd);
-    if (s == CR_OK) s = cri_input_add_bytes(c, path, NULL, b.data ? b.data : "", b.len);
-    cri_buf_free(&b);
     return s;
 }
 
@@ -483,13 +582,7 @@ static cr_status add_dir(cr_corpus *c, const char *path, int depth) {
 }
 
 cr_status cri_input_add_path(cr_corpus *c, const char *path) {
-    if (strcmp(path, "-") == 0) {
-        cri_buf b = {0};
-        cr_status s = read_all(c, "-", STDIN_FILENO, &b);
-        if (s == CR_OK) s = cri_input_add_bytes(c, "-", "stdin", b.data ? b.data : "", b.len);
-        cri_buf_free(&b);
-        return s;
-    }
+    if (strcmp(path, "-") == 0) return add_fd(c, "-", "stdin", STDIN_FILENO);
     struct stat st;
     if (stat(path, &st) != 0) {
         if (errno == ENOENT) return cri_corpus_reject(c, path, CR_ERR_IO, "no such file or directory");

@@ -99,6 +99,16 @@ if [ "$(id -u)" != 0 ]; then
   has "$T/err" "cannot open" "unreadable message"
 fi
 
+# --max-bytes bounds each JSON Lines article, not the file: a feed larger
+# than the limit is read line by line
+python3 -c "
+import json
+for i in range(50): print(json.dumps({'id': 'n%d' % i, 'text': 'Article %d says the council met on Monday to vote on the plan. ' % i * 3}))
+print(json.dumps({'id': 'huge', 'text': 'x ' * 5000}))" >"$T/feed.jsonl"
+"$CR" clean --json --max-bytes 2K "$T/feed.jsonl" >"$T/out" 2>"$T/err"; expect_rc 1 $? "feed over the limit"
+has "$T/err" "feed.jsonl:51: line is over the limit" "oversized line named"
+python3 -c "import json; d=json.load(open('$T/out')); assert len(d['documents'])==50, len(d['documents'])" && ok || bad "feed articles kept"
+
 # all inputs rejected still exits 1 with valid JSON
 "$CR" clean --json "$T/empty.txt" >"$T/out" 2>/dev/null; expect_rc 1 $? "only bad input"
 python3 -c "import json,sys; d=json.load(open('$T/out')); assert d['documents']==[] and len(d['errors'])==1" && ok || bad "only-bad JSON"
