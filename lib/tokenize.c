@@ -473,6 +473,12 @@ static uint32_t fast_word(tok_state *t, uint32_t i, uint32_t end, uint32_t si, b
     char *o = p->data + p->len;
     uint32_t lim = end - i > CR_MAX_TOKEN ? i + CR_MAX_TOKEN : end, j = i;
     bool lower = false;
+    /* the key's first 12 bytes as hot_key makes them, kept from the
+     * registers: reading them back from o right after the stores would
+     * stall on store forwarding */
+    uint64_t ka = 0;
+    uint32_t kb = 0;
+    bool kregs = false;
 #if HAVE_SWAR
     const uint64_t hi = 0x8080808080808080ULL;
     uint32_t blen = t->d->body_len;
@@ -489,10 +495,13 @@ static uint32_t fast_word(tok_state *t, uint32_t i, uint32_t end, uint32_t si, b
         uint64_t low = (x | (alpha >> 2)) & keep;
         memcpy(o + (j - i), &low, 8);
         if (alpha & (x << 2) & keep) lower = true;
+        if (j == i) { ka = low; kregs = true; }
+        else if (j - i == 8) kb = (uint32_t)low;
         j += k;
         if (k < 8) goto scanned;
     }
 #endif
+    kregs = false;   /* finished byte by byte: read the key back */
     while (j < lim) {
         unsigned c = b[j];
         uint8_t k = bclass[c];
@@ -523,9 +532,7 @@ scanned:
     if (n >= 2 && !lower) flags |= CRI_TOK_ALLCAP;
     if (*first_word) { flags |= CRI_TOK_SSTART; *first_word = false; }
     if (t->hot && n <= HOT_KEY) {
-        uint64_t ka;
-        uint32_t kb;
-        hot_key(o, n, &ka, &kb);
+        if (!kregs) hot_key(o, n, &ka, &kb);
         const hotw *e = hot_slot(t->hot, hot_hash(ka, kb, n));
         if (e->ka == ka && e->kb == kb && e->klen == n) {
             /* seen before: the token record straight from the cache */
