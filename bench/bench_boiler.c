@@ -4,7 +4,9 @@
  * files, single thread, median of 5 runs.
  *
  *   bench_boiler [-m MB] FILE...    articles to cycle through until MB MiB
- *                                   (default 64) of text, MB/s printed
+ *                                   (default 64) of text, MB/s printed;
+ *                                   a file holding bench/gen_text.py's
+ *                                   separator line is split into articles
  *
  * Typical use: bench_boiler examples/dprk-russia-2024-07/ *.txt (each file)
  *              and tests/data/boilerplate/ *.txt
@@ -64,6 +66,34 @@ int main(int argc, char **argv) {
             fprintf(stderr, "bench_boiler: %s: cannot read\n", argv[a + (int)i]);
             return 1;
         }
+    }
+    /* gen_text.py output: one file of articles split by SEP lines */
+    static const char SEP[] = "\n@@@@ crossread-bench article @@@@\n";
+    if (nf == 1 && memmem(txt[0], len[0], SEP, sizeof SEP - 1)) {
+        char *all = txt[0];
+        size_t alen = len[0], cap = 1024, k = 0;
+        char **nt = malloc(cap * sizeof *nt);
+        size_t *nl = malloc(cap * sizeof *nl);
+        for (char *p = all, *end = all + alen; p < end;) {
+            char *q = memmem(p, (size_t)(end - p), SEP, sizeof SEP - 1);
+            char *e = q ? q : end;
+            if (k == cap) {
+                cap *= 2;
+                nt = realloc(nt, cap * sizeof *nt);
+                nl = realloc(nl, cap * sizeof *nl);
+            }
+            nt[k] = malloc((size_t)(e - p) + 1);
+            memcpy(nt[k], p, (size_t)(e - p));
+            nt[k][e - p] = 0;
+            nl[k++] = (size_t)(e - p);
+            p = q ? q + sizeof SEP - 1 : end;
+        }
+        free(all);
+        free(txt);
+        free(len);
+        txt = nt;
+        len = nl;
+        nf = k;
     }
     cr_ctx *ctx;
     if (cr_ctx_new(NULL, &ctx) != CR_OK) return 1;

@@ -54,11 +54,21 @@ const char *const CRI_R_TITLE = "title", *const CRI_R_BYLINE = "byline",
 /* ---- lexicon ------------------------------------------------------------ */
 
 /* Eight bytes as a host-order word, as the union in scan_line reads them
- * (the table's hashes are computed for little-endian hosts). */
+ * (compared for equality only). */
 static inline uint64_t rd64(const char *p) {
     uint64_t v;
     memcpy(&v, p, 8);
     return v;
+}
+
+/* A host-order word read from memory as little-endian (and back): the
+ * table's hashes are of little-endian blocks, whatever the host. */
+static inline uint64_t le64(uint64_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap64(v);
+#else
+    return v;
+#endif
 }
 
 /* The word (lower case, zero padded to 16 bytes as two little-endian
@@ -90,6 +100,13 @@ static bool promo_bigram(const char *a, const char *b) {
 }
 
 /* ---- scanning ----------------------------------------------------------- */
+
+static inline bool ieq_prefix(const char *s, size_t n, const char *lw) {
+    for (size_t i = 0; lw[i]; i++)   /* most calls end at the first byte */
+        if (i >= n || cri_tolower(s[i]) != lw[i]) return false;
+    return true;
+}
+
 
 /* Length of a bullet marker at p (with its following space), 0 if none. */
 static size_t bullet_len(const unsigned char *p, const unsigned char *e) {
@@ -211,6 +228,8 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             uint64_t a, b;
             memcpy(&a, ws, 8);
             memcpy(&b, ws + 8, 8);
+            a = le64(a);
+            b = le64(b);
             if (wl < 8) {
                 a &= ((uint64_t)1 << (8 * wl)) - 1;
                 b = 0;
@@ -222,8 +241,8 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
             /* 'A'..'Z' -> 'a'..'z' in each byte (all bytes < 0x80 here) */
             uint64_t ma = ((a + 0x3f3f3f3f3f3f3f3fULL) & ~(a + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
             uint64_t mb = ((b + 0x3f3f3f3f3f3f3f3fULL) & ~(b + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
-            w.q[0] = a | (ma >> 2);
-            w.q[1] = b | (mb >> 2);
+            w.q[0] = le64(a | (ma >> 2));
+            w.q[1] = le64(b | (mb >> 2));
         } else {
             for (size_t k = 0; k < wl; k++) {
                 unsigned char ch = ws[k];
@@ -262,7 +281,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                 break;
             }
         }
-        uint64_t h64 = (w.q[0] * 0x9E3779B97F4A7C15ULL) ^ (w.q[1] * 0xC2B2AE3D27D4EB4FULL) ^ wl;
+        uint64_t h64 = (le64(w.q[0]) * 0x9E3779B97F4A7C15ULL) ^ (le64(w.q[1]) * 0xC2B2AE3D27D4EB4FULL) ^ wl;
         uint32_t h = (uint32_t)(h64 >> 32);
         bool upper = cri_isupper(*ws);
         last_upper = upper;
@@ -458,6 +477,273 @@ static long split_lines(const char *text, size_t len, cri_bline **out, size_t *c
     *consumed = (size_t)(p - text);
     *out = L;
     return (long)n;
+}
+
+/* ---- hard-wrapped text ---------------------------------------------------- */
+
+/* Scraped and e-mailed articles often arrive cut at 60-80 columns.  Before
+ * the lines are classified, the wrapped lines of a sentence are joined into
+ * one logical line, so that a paragraph is judged (and reported) as a
+ * whole, copies that differ only in wrapping read the same, and the
+ * segmenter sees sentences, not line pieces.  A break is joined when the
+ * line does not end a sentence and the next one continues it (it starts in
+ * lower case, or the line ends with a function word, a comma or a hyphen),
+ * or when the document is wrapped at a width (most lines that are followed
+ * by another line end within a few columns of one width) and the next
+ * line's first word would not have fitted on this one (what a greedy
+ * wrapper does).  Never joined: a bullet to anything before it, a
+ * headline-shaped first line of a block to capitalized text, photo credits
+ * and captions, lines of more than CRI_BP_WRAP_MAX columns. */
+
+#define WRAP_WIN 15   /* columns below the wrap width a cut line ends in */
+
+/* Columns (code points) of a line, capped: only short lines matter. */
+static inline unsigned line_cols(const char *s, size_t n) {
+    if (n > 4 * CRI_BP_WRAP_MAX) return 4 * CRI_BP_WRAP_MAX;
+    unsigned c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* How a line ends, for joining: 0 mid-phrase, 1 a sentence end (. ! ? …
+ * : ; before closing quotes), 2 a hyphen attached to a word ("state-"). */
+static int wrap_end(const char *s, const char *e) {
+    const char *q = e;
+    for (;;) {
+        if (q > s && (q[-1] == '"' || q[-1] == '\'' || q[-1] == ')' || q[-1] == ']' || q[-1] == ' ')) q--;
+        else if (q - s >= 3 && (unsigned char)q[-3] == 0xE2 && (unsigned char)q[-2] == 0x80 &&
+                 ((unsigned char)q[-1] == 0x9D || (unsigned char)q[-1] == 0x99))
+            q -= 3;
+        else break;
+    }
+    if (q == s) return 1;
+    char c = q[-1];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return 1;
+    if (q - s >= 3 && (unsigned char)q[-3] == 0xE2 && (unsigned char)q[-2] == 0x80 && (unsigned char)q[-1] == 0xA6)
+        return 1;
+    if (c == '-' && q == e && q - s >= 2 && cri_isalpha((unsigned char)q[-2])) return 2;
+    return 0;
+}
+
+/* A short line with a date or time in it (4+ digits). */
+static bool wrap_dateish(const char *s, size_t n) {
+    if (n > 60) return false;
+    unsigned d = 0;
+    for (size_t i = 0; i < n; i++) d += cri_isdigit((unsigned char)s[i]);
+    return d >= 4;
+}
+
+/* An abbreviation or initial closing a line ("Mr.", "U.S.", "J."): the
+ * sentence goes on.  Not an ellipsis. */
+static bool wrap_abbrev(const char *s, const char *e) {
+    if (e - s < 2 || e[-1] != '.' || e[-2] == '.') return false;
+    const char *w = e - 1;
+    while (w > s && w[-1] != ' ') w--;
+    size_t n = (size_t)(e - w);
+    if (memchr(w, '.', n - 1)) return n <= 8;          /* U.S. a.m. */
+    return n <= 4 && cri_isupper((unsigned char)*w);    /* Mr. Dr. St. J. */
+}
+
+/* A photo credit or caption marker that must stay on its own line. */
+static bool wrap_credit_end(const char *s, const char *e) {
+    size_t n = (size_t)(e - s);
+    /* "Name/AP", "Name Surname/Pool Agency" in the line's last 40 bytes */
+    const char *sl = memrchr(n > 40 ? e - 40 : s, '/', n > 40 ? 40 : n);
+    if (sl && sl > s && sl + 1 < e && cri_isupper((unsigned char)sl[1]) &&
+        cri_isalpha((unsigned char)sl[-1]) && !memchr(sl, '.', (size_t)(e - sl - 1)))
+        return true;
+    return (n >= 12 && ieq_prefix(e - 12, 12, "getty images")) ||
+           (n >= 12 && ieq_prefix(e - 12, 12, "shutterstock"));
+}
+
+static bool wrap_credit_start(const char *s, size_t n) {
+    static const char *const P[] = {"photo", "image", "(photo", "(image", "credit", "picture",
+                                    "pictured", "caption", "\xc2\xa9", "source:", "tags:",
+                                    "related", "advertisement"};
+    for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
+        if (ieq_prefix(s, n, P[k])) return true;
+    return false;
+}
+
+/* A line ending with a word that cannot end a sentence: an article, a
+ * preposition that takes an object, a conjunction, a possessive or an
+ * auxiliary ("... the", "... of", "... and", "... their", "... was").
+ * Phrasal particles (in, on, up, off, out) are left out: "Sign in". */
+static bool wrap_open_word(const char *s, const char *e) {
+    const char *w = e;
+    while (w > s && w[-1] != ' ') w--;
+    size_t n = (size_t)(e - w);
+    if (n < 1 || n > 9 || (cri_isupper((unsigned char)*w) && n > 1)) return false;
+    static const char *const W[] = {"the", "a", "an", "of", "to", "for", "with", "from", "and", "or",
+                                    "but", "that", "as", "into", "than", "its", "their", "his", "her",
+                                    "our", "your", "this", "these", "those", "which", "whose", "is",
+                                    "are", "was", "were", "has", "have", "had", "will", "would",
+                                    "could", "should", "not", "between", "during", "including",
+                                    "against", "about", "at", "by", "nor", "whether", "because",
+                                    "while", "where", "when", "who", "if",
+                                    "such", "both", "each", "every", "among", "toward", "towards"};
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (strlen(W[k]) == n && ieq_prefix(w, n, W[k])) return true;
+    return false;
+}
+
+/* A byline-shaped line: a short name, no sentence end ("Kostia
+ * Andreikovets", "By Jane Doe"). */
+static bool wrap_name_line(const char *s, const char *e) {
+    size_t n = (size_t)(e - s);
+    if (n > 40) return false;
+    if (ieq_prefix(s, n, "by ")) return true;
+    return wrap_end(s, e) != 1 && cri_meta_name_shaped(s, n, 2);
+}
+
+/* Headline-shaped: 2+ words, most capitalized. */
+static bool wrap_titleish(const char *s, const char *e) {
+    unsigned words = 0, caps = 0;
+    bool in = false;
+    for (const char *p = s; p < e; p++) {
+        bool sp = *p == ' ';
+        if (!sp && !in) {
+            words++;
+            caps += cri_isupper((unsigned char)*p) || cri_isdigit((unsigned char)*p);
+        }
+        in = !sp;
+    }
+    return words >= 2 && caps * 10 >= words * 7;
+}
+
+/* Decide, for each line i, whether it joins the next one (join[i] = 1:
+ * with a space, 2: directly, after a word's hyphen).  Returns how many
+ * joins. */
+static size_t wrap_plan(const char *text, const cri_bline *L, size_t n, uint8_t *join) {
+    if (n < 2) return 0;
+    /* the wrap width: the window of WRAP_WIN columns holding most lines
+     * that are followed by another line of their block */
+    uint32_t hist[CRI_BP_WRAP_MAX + 1];
+    memset(hist, 0, sizeof hist);
+    size_t nonlast = 0, longer = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (L[i + 1].flags & BL_BLANK) continue;
+        nonlast++;
+        unsigned c = line_cols(text + L[i].start, L[i].end - L[i].start);
+        if (c <= CRI_BP_WRAP_MAX) hist[c]++;
+        else longer++;
+    }
+    unsigned width = 0;
+    if (nonlast >= 2 && nonlast - longer >= 2) {
+        unsigned best = 0, bw = 0, win = 0;
+        for (unsigned c = 0; c <= CRI_BP_WRAP_MAX; c++) {
+            win += hist[c];
+            if (c >= WRAP_WIN) win -= hist[c - WRAP_WIN];
+            if (c >= 40 && win > best) best = win, bw = c;
+        }
+        /* the width is the longest line in the window */
+        while (bw > 0 && !hist[bw]) bw--;
+        if (best >= 4 && best * 5 >= nonlast * 3) {
+            /* and few lines of the document run past it */
+            size_t over = 0;
+            for (size_t i = 0; i < n; i++)
+                if (L[i].end - L[i].start > bw &&
+                    line_cols(text + L[i].start, L[i].end - L[i].start) > bw + 2)
+                    over++;
+            if (over * 7 <= n) width = bw;
+        }
+    }
+    size_t joins = 0;
+    bool block_first = true, seen_end = false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        join[i] = 0;
+        const cri_bline *a = &L[i], *b = &L[i + 1];
+        bool first = block_first;
+        block_first = (b->flags & BL_BLANK) != 0;
+        if (b->flags & BL_BLANK) continue;
+        const char *as = text + a->start, *ae = text + a->end;
+        const char *bs = text + b->start, *be = text + b->end;
+        size_t abl = bullet_len((const unsigned char *)as, (const unsigned char *)ae);
+        size_t an = a->end - a->start, bn = b->end - b->start;
+        if (an > 4 * CRI_BP_WRAP_MAX) continue;
+        unsigned acol = line_cols(as, an);
+        if (acol > CRI_BP_WRAP_MAX) continue;
+        if (bullet_len((const unsigned char *)bs, (const unsigned char *)be)) continue;
+        if (wrap_credit_start(bs, bn) || wrap_credit_end(as, ae)) continue;
+        unsigned char b0 = (unsigned char)*bs;
+        bool lower = cri_islower(b0);
+        int end = wrap_end(as, ae);
+        /* in wrapped text: a ends near the width (full), and b's first
+         * word would not have fitted on it (greedy: the wrapper's cut) */
+        bool full = width && acol + WRAP_WIN >= width, greedy = false;
+        if (full) {
+            const char *w = memchr(bs, ' ', bn);
+            unsigned fw = line_cols(bs, w ? (size_t)(w - bs) : bn);
+            greedy = acol + 1 + fw > width;
+        }
+        /* a headline (a capitalized first line of a block) is not joined
+         * to the text under it; the head of the document (before any
+         * sentence has ended) holds titles and datelines: there a lower
+         * case start alone is not enough */
+        bool title = first && !(lower && full) && !abl && wrap_titleish(as, ae);
+        bool head = title || (!seen_end && i < 4);
+        bool ok = false;
+        if (end == 2) {
+            ok = (lower && !head) || (full && !title);
+        } else if (end == 1) {
+            /* a sentence may end here: joined in wrapped text when the
+             * next line goes on in lower case or digits, or after an
+             * abbreviation ("on Feb.\n28, 2019"); elsewhere only an
+             * abbreviation before lower case */
+            bool abbr = wrap_abbrev(as, ae);
+            bool last = i + 2 >= n || (L[i + 2].flags & BL_BLANK);
+            bool ell = (an >= 3 && memcmp(ae - 3, "...", 3) == 0) ||
+                       (an >= 3 && memcmp(ae - 3, "\xe2\x80\xa6", 3) == 0);
+            ok = (full && greedy && !title &&
+                  (lower || cri_isdigit(b0) || abbr || ell ||
+                   /* the credit closing a wrapped caption */
+                   (last && bn <= 60 && wrap_credit_end(bs, be)))) ||
+                 (lower && !head && abbr);
+        } else if (ae[-1] == ',' || ae[-1] == '(') {
+            ok = true;
+        } else if (wrap_open_word(as, ae)) {
+            ok = !cri_isdigit(b0);   /* "... the" */
+        } else if (title) {
+            /* a headline wrapped in two: its short end alone on the line */
+            ok = (i + 2 >= n || (L[i + 2].flags & BL_BLANK)) && b->end - b->start <= 40 &&
+                 wrap_end(bs, be) != 1 && full && greedy;
+        } else if (full && (lower || (greedy && !(head && wrap_name_line(bs, be))))) {
+            ok = true;
+        } else if (lower && !head) {
+            /* lower case goes on a phrase, not a date line ("updated
+             * 12/19/2005 2:48 PM ET") */
+            ok = !cri_isdigit((unsigned char)ae[-1]) && !wrap_dateish(bs, bn);
+        }
+        if (end == 1) seen_end = true;
+        if (ok) {
+            join[i] = end == 2 && cri_isalpha(b0) ? 2 : 1;
+            joins++;
+            block_first = false;
+        }
+    }
+    join[n - 1] = 0;
+    return joins;
+}
+
+/* Write the text with the planned joins made (lines of a group joined by a
+ * space, or directly after a word's hyphen; blank lines kept as one blank
+ * line) and the rest after `consumed` as it stands. */
+static int wrap_apply(const char *text, size_t len, const cri_bline *L, size_t n,
+                      const uint8_t *join, size_t consumed, cri_buf *out) {
+    if (cri_buf_reserve(out, len + 2)) return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            if (join[i - 1] == 1) cri_buf_putc(out, ' ');
+            else if (join[i - 1] == 0) cri_buf_append(out, (L[i].flags & BL_BLANK) ? "\n\n" : "\n",
+                                                      (L[i].flags & BL_BLANK) ? 2 : 1);
+        }
+        cri_buf_append(out, text + L[i].start, L[i].end - L[i].start);
+    }
+    if (consumed < len) {
+        cri_buf_append(out, "\n", 1);
+        cri_buf_append(out, text + consumed, len - consumed);
+    }
+    return 0;
 }
 
 /* ---- cross-article statistics ------------------------------------------- */
@@ -790,11 +1076,6 @@ static const char *promo_reason(const cri_bline *l) {
     return "cta";
 }
 
-static inline bool ieq_prefix(const char *s, size_t n, const char *lw) {
-    for (size_t i = 0; lw[i]; i++)   /* most calls end at the first byte */
-        if (i >= n || cri_tolower(s[i]) != lw[i]) return false;
-    return true;
-}
 
 /* Photo credit at the end of a line: "Name Surname/AP", "Photo: Getty
  * Images", "(Reuters)", "AFP via Getty Images", "© Reuters".  Returns the
@@ -1104,9 +1385,30 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
     if (nl < 0) return nomem(ctx);
     size_t n = (size_t)nl;
     cr_status st = CR_OK;
-    cri_buf body = {0};
+    cri_buf body = {0}, joined = {0};
     keyidx *ki = NULL;
     uint64_t seed = ctx->opt.seed;
+
+    /* hard-wrapped lines become one logical line before anything else */
+    if (n > 1) {
+        uint8_t *join = malloc(n);
+        if (!join) goto oom;
+        size_t nj = wrap_plan(text, L, n, join);
+        if (nj && wrap_apply(text, len, L, n, join, consumed, &joined)) {
+            free(join);
+            goto oom;
+        }
+        free(join);
+        if (nj) {
+            free(L);
+            L = NULL;
+            text = joined.data;
+            len = joined.len;
+            nl = split_lines(text, len, &L, &consumed);
+            if (nl < 0) goto oom;
+            n = (size_t)nl;
+        }
+    }
 
     for (size_t i = 0; i < n; i++) scan_line(text, &L[i], seed, true);
 
@@ -1453,6 +1755,7 @@ done:
     free(ki);
     free(L);
     cri_buf_free(&body);
+    cri_buf_free(&joined);
     return st;
 }
 
@@ -1463,9 +1766,35 @@ cr_status cri_extract_raw(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
     if (in->published) d->published = cri_meta_published(d, in->published, 0);
     if (in->lang && *in->lang && !(d->language = cri_arena_strdup(&d->arena, in->lang)))
         return nomem(ctx);
+    /* paragraphs: lines, with hard-wrapped lines joined (wrap_plan) */
+    cri_bline *L = NULL;
+    size_t consumed = 0;
+    long nl = split_lines(text, len, &L, &consumed);
+    if (nl < 0) return nomem(ctx);
+    size_t n = (size_t)nl;
+    uint8_t *join = n > 1 ? malloc(n) : NULL;
+    if (n > 1 && !join) {
+        free(L);
+        return nomem(ctx);
+    }
+    if (join) wrap_plan(text, L, n, join);
     cri_buf b = {0};
-    if (cri_buf_reserve(&b, len + 2)) return nomem(ctx);
-    const char *p = text, *end = text + len;
+    if (cri_buf_reserve(&b, len + 2)) {
+        free(L);
+        free(join);
+        return nomem(ctx);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            if (join[i - 1] == 1) cri_buf_putc(&b, ' ');
+            else if (join[i - 1] == 0) cri_buf_append(&b, "\n\n", 2);
+        }
+        cri_buf_append(&b, text + L[i].start, L[i].end - L[i].start);
+    }
+    free(L);
+    free(join);
+    /* lines past the classification bound: one paragraph each */
+    const char *p = text + consumed, *end = text + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;

@@ -18,6 +18,9 @@
 #define CRI_BP_STATS_MAX_LINES 4000
 /* Bytes of a line whose words are looked up (the rest is counted). */
 #define CRI_BP_FULL_SCAN 128
+/* Hard-wrapped text: lines of at most this many columns may be joined
+ * to the next one (wrapped text is cut at 60-80 columns). */
+#define CRI_BP_WRAP_MAX 100
 /* Lines at the head and tail searched for datelines and bylines. */
 #define CRI_BP_HEAD_LINES 16
 #define CRI_BP_TAIL_LINES 6

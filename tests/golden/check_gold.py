@@ -3,6 +3,10 @@
 
   check_gold.py gold OUT.json GOLD.json     the seeds' gold.json ("documents")
   check_gold.py expect OUT.json DIR         DIR/*.expect sidecars (boilerplate tests)
+  check_gold.py wrap REF.json WRAPPED.json  documents of the same base name (the
+                                            text before "_w") read the same:
+                                            sentences, removed lines with their
+                                            reasons, captions, title, byline, outlet
 
 Strings are compared after folding quotes/apostrophes, dashes and whitespace.
 Gold: title/byline/outlet/published equal; body_must_contain lines in the body;
@@ -98,7 +102,38 @@ def parse_expect(path):
             raise SystemExit("%s: unknown key %r" % (path, key))
     return out
 
+def sentences(d):
+    b = d["body"].encode("utf-8")
+    return [fold(b[s["start"]:s["end"]].decode("utf-8")) for s in d.get("sentences", [])]
+
+def check_wrap(ref, wrapped):
+    refs = {d["id"]: d for d in ref["documents"]}
+    for w in wrapped["documents"]:
+        did = w["id"].split("_w")[0]
+        r = refs.get(did)
+        if r is None:
+            fail(w["id"], "no reference document " + did)
+            continue
+        for key in ("title", "byline", "outlet", "published"):
+            check(fold(r.get(key)) == fold(w.get(key)), w["id"],
+                  "%s %r, unwrapped %r" % (key, w.get(key), r.get(key)))
+        rs, ws = sentences(r), sentences(w)
+        check(rs == ws, w["id"], "sentences differ: %s" %
+              [(a, b) for a, b in zip(rs + [None] * len(ws), ws + [None] * len(rs)) if a != b][:2])
+        rr = [(x["reason"], fold(x["text"])) for x in r.get("removed", [])]
+        wr = [(x["reason"], fold(x["text"])) for x in w.get("removed", [])]
+        check(rr == wr, w["id"], "removed lines differ: %s" % [x for x in rr + wr if (x in rr) != (x in wr)][:3])
+        check([fold(c) for c in r.get("captions", [])] == [fold(c) for c in w.get("captions", [])],
+              w["id"], "captions differ")
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "wrap":
+        check_wrap(json.load(open(sys.argv[2], encoding="utf-8")),
+                   json.load(open(sys.argv[3], encoding="utf-8")))
+        for f in failures:
+            print("FAIL", f)
+        print("%d checks, %d failed" % (checks, len(failures)))
+        sys.exit(1 if failures else 0)
     if len(sys.argv) != 4 or sys.argv[1] not in ("gold", "expect"):
         raise SystemExit(__doc__)
     out = json.load(open(sys.argv[2], encoding="utf-8"))
