@@ -22,4 +22,18 @@ for w in 60 72; do
   "$BIN" clean --json "$TMP/ref$w"/*.txt > "$TMP/ref$w.json"
   "$BIN" clean --json "$W"/*_w$w.txt > "$TMP/w$w.json"
   python3 tests/golden/check_gold.py wrap "$TMP/ref$w.json" "$TMP/w$w.json"
+  "$BIN" clean --raw --json "$TMP/ref$w"/*.txt > "$TMP/rref$w.json"
+  "$BIN" clean --raw --json "$W"/*_w$w.txt > "$TMP/rw$w.json"
+  python3 tests/golden/check_gold.py wrap "$TMP/rref$w.json" "$TMP/rw$w.json"
 done
+# --raw keeps one sentence per line apart, and a title line without a final
+# stop apart from the capitalized line under it
+printf 'Quake Hits Northern Chile\nA strong earthquake struck northern Chile on Monday.\nNo damage was reported\nby local officials.\n' > "$TMP/r.txt"
+"$BIN" clean --raw --json "$TMP/r.txt" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["documents"][0]
+b = d["body"].encode()
+s = [b[x["start"]:x["end"]].decode() for x in d["sentences"]]
+want = ["Quake Hits Northern Chile", "A strong earthquake struck northern Chile on Monday.",
+        "No damage was reported by local officials."]
+sys.exit(0 if s == want else "raw sentences: %r" % s)'
