@@ -57,10 +57,8 @@ typedef struct mj {
     cr_doc *d;
     const char *s;
     size_t n;
-    bool dry;                 /* count only: no output, no reports */
     bool allow_ambig;
-    size_t strong, ambig;     /* units seen (dry pass) */
-    size_t dry_changes;       /* runs the dry pass would change */
+    size_t strong, ambig;     /* units seen on the first level */
     size_t c1_removed;
     uint32_t c1_line;
     cri_buf out;
@@ -337,7 +335,7 @@ static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, 
              * letter ("Ã " for à, "Å " for Š) */
             bool doubtful_ok = st->allow_ambig && level < 2 &&
                                (!space || (u[k] & 128) || space_letter(c + k, need));
-            if (st->dry && level == 0) {
+            if (level < 2) {
                 if (s == STRONG) st->strong++;
                 else if (s >= NEEDCHAIN) st->ambig++;
             }
@@ -377,8 +375,8 @@ static bool fix_level(mj *st, int level, const int32_t *c, size_t m, int32_t p, 
             int32_t pc = k ? CH(c[k - 1]) : p;
             int32_t qc = k + 1 < m ? CH(c[k + 1]) : q;
             if (lower_letter(pc) && (qc < 0 || (qc < 0x80 && !cri_isalnum((unsigned char)qc)))) {
-                if (st->dry) st->ambig++;
-                else if (st->allow_ambig) {
+                st->ambig++;
+                if (st->allow_ambig) {
                     if (vpush(out, 0xE0 | FRESH)) { st->nomem = true; return false; }
                     k++;
                     changed = true;
@@ -452,7 +450,6 @@ static void do_run(mj *st, size_t a, size_t e) {
         changed = true;
         cur = o;
         which ^= 1;
-        if (st->dry) break;   /* level 1 is enough to know there is mojibake */
     }
     if (st->nomem) return;
     if (cur != run)
@@ -470,7 +467,7 @@ static void do_run(mj *st, size_t a, size_t e) {
                 /* inside a repair a C1 is a cp1252 byte read as Latin-1 */
                 int32_t m = changed ? cri_cp1252_high[c - 0x80] : 0;
                 if (!m) {
-                    if (!st->dry && st->c1_removed++ == 0) st->c1_line = line_at(st, a);
+                    if (st->c1_removed++ == 0) st->c1_line = line_at(st, a);
                     continue;
                 }
                 c = m;
@@ -479,8 +476,7 @@ static void do_run(mj *st, size_t a, size_t e) {
         }
         cur = o;
     }
-    if (st->dry && (changed || c1)) st->dry_changes++;
-    if (st->dry || (!changed && !c1)) return;
+    if (!changed && !c1) return;
 
     /* write: untouched text since the last change, then the repaired run */
     cri_buf *out = &st->out;
@@ -576,7 +572,6 @@ static size_t find_c1(const char *s, size_t n) {
     }
     return SIZE_MAX;
 }
-static bool has_c1(const char *s, size_t n) { return find_c1(s, n) != SIZE_MAX; }
 
 static void mj_free(mj *st) {
     free(st->run.v);
@@ -673,19 +668,21 @@ cr_status cri_mojibake_fix(cr_ctx *ctx, cr_doc *d, cri_buf *text) {
         if (s != CR_OK) return s;
     }
     if (!text->data || !memchr(text->data, 0xC3, text->len)) return CR_OK;
-    mj st = {.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1, .dry = true};
+    /* first pass: strong units only, counting strong and doubtful ones */
+    size_t n_rep0 = d->n_repairs;
+    mj st = {.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1};
     scan(&st);
     if (st.nomem) goto nomem;
-    bool allow = st.strong > 0;
-    bool nothing = st.dry_changes == 0;
-    mj_free(&st);
-    /* without strong evidence the second pass would repeat the first: when
-     * that changed nothing, only a stray C1 control can remain to remove */
-    if (nothing && !has_c1(text->data, text->len)) return CR_OK;
-    st = (mj){.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1,
-              .allow_ambig = allow};
-    scan(&st);
-    if (st.nomem) goto nomem;
+    if (st.strong > 0 && st.ambig > 0) {
+        /* the document has clear mojibake: redo, taking doubtful units too
+         * (the first pass's reports are dropped) */
+        d->n_repairs = n_rep0;
+        mj_free(&st);
+        st = (mj){.ctx = ctx, .d = d, .s = text->data, .n = text->len, .line_no = 1,
+                  .allow_ambig = true};
+        scan(&st);
+        if (st.nomem) goto nomem;
+    }
     /* the text with its repairs */
     bool changed = st.out.data || st.copied;
     if (changed && cri_buf_append(&st.out, st.s + st.copied, st.n - st.copied)) goto nomem;
