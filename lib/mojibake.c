@@ -25,10 +25,15 @@
  * Clean text is the priority: a lead is never a continuation character, so
  * runs of accented letters ("SÃO", "ÇÃO", "pâté") never form candidates,
  * and leads of other scripts (Hebrew, Arabic, CJK results) need a chain.
- * Fixed runs are checked again (up to three levels) for double encoding.
+ * Fixed runs are checked again (up to three levels) for double encoding,
+ * decoding only what the previous level produced.  A space inside a run may
+ * stand for a no-break space that became a space ("Ã  la", "Ð ÐžÐ™").
  * C1 controls that text.c kept for us are decoded as part of a unit or
  * removed.  A document without the byte 0xC3 (every lead is U+00C2-U+00F4,
- * encoded C3 82..C3 B4) returns at once.
+ * encoded C3 82..C3 B4) returns at once; otherwise one pass takes the strong
+ * units, and a second runs only when doubtful units need the evidence.
+ * Also undone, narrowly: typographic punctuation read as Windows-1251
+ * ("вЂ™" -> "’").  See docs/text.md.
  */
 #include "internal.h"
 

@@ -295,6 +295,7 @@ static size_t repair_line(dec *st, size_t bad, size_t from) {
 }
 
 cr_status cri_text_decode(cr_ctx *ctx, cr_doc *d, const char *in, size_t len, cri_buf *out) {
+    if (!in) { in = ""; len = 0; }
     dec st = {.ctx = ctx, .d = d, .in = in, .n = len, .out = out, .line_no = 1};
     if (cri_buf_reserve(out, len + 1)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     st.out_base = out->len;

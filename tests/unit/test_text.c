@@ -62,6 +62,7 @@ static void test_decode_basic(void) {
     CHECK_STR(DEC("plain ascii\nline two\n"), "plain ascii\nline two\n");
     CHECK(last->n_repairs == 0);
     CHECK_STR(DEC(""), "");
+    CHECK_STR(decode(NULL, 0), "");
     /* BOM stripped, only at the start */
     CHECK_STR(DEC("\xEF\xBB\xBFHello"), "Hello");
     CHECK(last->n_repairs == 0);
