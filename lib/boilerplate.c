@@ -342,10 +342,35 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
     if (p < e) {
         v.flags |= BL_LONG;
         uint16_t head_words = v.words;
-        bool in = false;
-        for (const unsigned char *q = p; q < e; q++) {
-            bool sp = *q == ' ';
-            if (!sp && !in) {
+        /* word starts (a non-space after a space, or at p) found eight
+         * bytes at a time; only they are looked at */
+        uint64_t prev_ns = 0;   /* the byte before p counts as a space */
+        const unsigned char *q8 = p;
+        for (;;) {
+            uint64_t starts;
+            size_t blen;
+            if (e - q8 >= 8) {
+                uint64_t x;
+                memcpy(&x, q8, 8);
+                x = le64(x) ^ 0x2020202020202020ULL;
+                /* high bit of each byte set where the byte is not a space */
+                uint64_t ns = ((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x;
+                ns &= 0x8080808080808080ULL;
+                starts = ns & ~((ns << 8) | prev_ns);
+                prev_ns = ns >> 56;
+                blen = 8;
+            } else {
+                starts = 0;
+                blen = (size_t)(e - q8);
+                for (size_t k = 0; k < blen; k++) {
+                    uint64_t nsb = q8[k] != ' ';
+                    if (nsb && !prev_ns) starts |= 0x80ULL << (8 * k);
+                    prev_ns = nsb ? 0x80 : 0;
+                }
+            }
+            while (starts) {
+                const unsigned char *q = q8 + (__builtin_ctzll(starts) >> 3);
+                starts &= starts - 1;
                 v.words++;
                 bool up_now = cri_isupper(*q);
                 if (up_now) v.caps++;
@@ -367,7 +392,8 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                 }
                 last_upper = up_now;
             }
-            in = !sp;
+            q8 += blen;
+            if (q8 >= e) break;
         }
         key ^= cri_hash64(p, (size_t)(e - p), seed);
         /* the promo weight of the whole line, estimated from its head */
@@ -499,7 +525,9 @@ static long split_lines(const char *text, size_t len, cri_bline **out, size_t *c
 
 /* Columns (code points) of a line, capped: only short lines matter. */
 static inline unsigned line_cols(const char *s, size_t n) {
-    if (n > 4 * CRI_BP_WRAP_MAX) return 4 * CRI_BP_WRAP_MAX;
+    /* past twice the bound in bytes a line is past it in columns (wrapped
+     * scripts use 1-2 bytes per letter; others are not wrapped at spaces) */
+    if (n > 2 * CRI_BP_WRAP_MAX) return 2 * CRI_BP_WRAP_MAX;
     unsigned c = 0;
     for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
@@ -660,7 +688,7 @@ static size_t wrap_plan(const char *text, const cri_bline *L, size_t n, uint8_t 
         const char *bs = text + b->start, *be = text + b->end;
         size_t abl = bullet_len((const unsigned char *)as, (const unsigned char *)ae);
         size_t an = a->end - a->start, bn = b->end - b->start;
-        if (an > 4 * CRI_BP_WRAP_MAX) continue;
+        if (an > 2 * CRI_BP_WRAP_MAX) continue;
         unsigned acol = line_cols(as, an);
         if (acol > CRI_BP_WRAP_MAX) continue;
         if (bullet_len((const unsigned char *)bs, (const unsigned char *)be)) continue;
@@ -994,11 +1022,15 @@ static bool desk_name(const char *text, size_t len, size_t *ns, size_t *nn) {
     size_t lim = len < 1024 ? len : 1024;
     static const char *const D[] = {" News Desk", " Web Desk", " Newsroom"};
     /* one search for "Desk", one for "Newsroom" */
-    const char *desk = memmem(text, lim, " Desk", 5);
-    const char *room = desk ? NULL : memmem(text, lim, " Newsroom", 9);
-    if (!desk && !room) return false;
+    /* one memchr pass for 'D' (rare in text) and one for 'N' */
+    bool any = false;
+    for (const char *p = text + 1, *e = text + lim; !any && (p = memchr(p, 'D', (size_t)(e - p))); p++)
+        any = p[-1] == ' ' && e - p >= 4 && memcmp(p, "Desk", 4) == 0;
+    for (const char *p = text + 1, *e = text + lim; !any && (p = memchr(p, 'N', (size_t)(e - p))); p++)
+        any = p[-1] == ' ' && e - p >= 8 && memcmp(p, "Newsroom", 8) == 0;
+    if (!any) return false;
     for (size_t d = 0; d < sizeof D / sizeof D[0]; d++) {
-        const char *p = memmem(text, lim, D[d], strlen(D[d]));
+        const char *p = cri_bp_memmem(text, lim, D[d], strlen(D[d]));
         if (!p) continue;
         /* the capitalized words just before */
         const char *e = p, *s = p;
@@ -1223,9 +1255,9 @@ static bool embed_line(const char *t, const cri_bline *l) {
     size_t n = l->end - l->cstart;
     /* the link closes the embedded post's text */
     size_t from = n > 80 ? n - 80 : 0;
-    if (memmem(s + from, n - from, "pic.twitter.com/", 16)) return true;
+    if (cri_bp_memmem(s + from, n - from, "pic.twitter.com/", 16)) return true;
     if (l->words > 14 || !l->nums) return false;
-    const char *h = memmem(s, n, "(@", 2);
+    const char *h = cri_bp_memmem(s, n, "(@", 2);
     if (!h) return false;
     const char *q = h + 2;
     while (q < s + n && (cri_isalnum((unsigned char)*q) || *q == '_')) q++;
@@ -1304,8 +1336,8 @@ static bool credits_line(const char *t, const cri_bline *l) {
     const char *s = t + l->cstart;
     size_t n = l->end - l->cstart;
     if (n && *s == '(') s++, n--;
-    if (l->words <= 20 && l->credit && (memmem(s, n, "contributed to this report", 26) ||
-                           memmem(s, n, "contributed reporting", 21)))
+    if (l->words <= 20 && l->credit && (cri_bp_memmem(s, n, "contributed to this report", 26) ||
+                           cri_bp_memmem(s, n, "contributed reporting", 21)))
         return true;
     return l->words <= 30 &&
            (ieq_prefix(s, n, "reporting by") || ieq_prefix(s, n, "additional reporting") ||

@@ -251,7 +251,7 @@ static bool words_in_lowercase(const char *text, size_t tlen, const char *s, siz
         if (wl < 3 || wl > 30 || !cri_isupper((unsigned char)s[b])) continue;
         char w[32];
         for (size_t k = 0; k < wl; k++) w[k] = cri_tolower(s[b + k]);
-        for (const char *p = text; (p = memmem(p, tlen - (size_t)(p - text), w, wl)); p++) {
+        for (const char *p = text; (p = cri_bp_memmem(p, tlen - (size_t)(p - text), w, wl)); p++) {
             bool left = p == text || !cri_isalpha((unsigned char)p[-1]);
             bool right = (size_t)(p - text) + wl >= tlen || !cri_isalpha((unsigned char)p[wl]);
             if (left && right) return true;
@@ -790,7 +790,7 @@ static int cites_in_line(cr_doc *d, const char *s, size_t n, unsigned cues) {
                                        "aid", "ays", "uoted", "ited"};
     for (size_t t = 0; t < sizeof TRIG / sizeof TRIG[0]; t++)
     for (const char *h = (cues >> t) & 1 ? s : e; h < e;) {
-        const char *hit = memmem(h, (size_t)(e - h), TRIG[t], strlen(TRIG[t]));
+        const char *hit = cri_bp_memmem(h, (size_t)(e - h), TRIG[t], strlen(TRIG[t]));
         if (!hit) break;
         h = hit + 1;
         if (hit == s) continue;
@@ -871,7 +871,7 @@ static bool find_cap_word(const char *text, size_t len, const char *lab, size_t 
     while (p < e && guard++ < 400000) {
         /* the label's 2nd and 3rd letters, then its capital just before */
         size_t nn = ln >= 4 ? 3 : 2;
-        const char *hit = p + 1 < e ? memmem(p + 1, (size_t)(e - p - 1), lab + 1, nn) : NULL;
+        const char *hit = p + 1 < e ? cri_bp_memmem(p + 1, (size_t)(e - p - 1), lab + 1, nn) : NULL;
         if (!hit) return false;
         const char *q = hit - 1;
         if (*q != up || (q > text && cri_isalnum((unsigned char)q[-1]))) {
@@ -942,7 +942,7 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         size_t ln = L[i].end - L[i].cstart;
         if (L[i].words > 12 && !(L[i].flags & BL_PIPE)) continue;
         /* cheap test first: every desk name has one of these */
-        if (!memmem(s, ln, "esk", 3) && !memmem(s, ln, "ewsroom", 7)) continue;
+        if (!cri_bp_memmem(s, ln, "esk", 3) && !cri_bp_memmem(s, ln, "ewsroom", 7)) continue;
         for (size_t k = 0; k < sizeof DESK / sizeof DESK[0]; k++) {
             long at = ifind(s, ln, DESK[k]);
             if (at <= 0) continue;
@@ -1004,7 +1004,7 @@ static void outlet_from(cr_doc *d, const char *text, size_t len, const cri_bline
         if (!L[i].told || L[i].reason) continue;
         const char *s = text + L[i].cstart, *e = text + L[i].end;
         for (const char *p = s; p + 5 < e; p++) {
-            p = memmem(p, (size_t)(e - p), "told ", 5);
+            p = cri_bp_memmem(p, (size_t)(e - p), "told ", 5);
             if (!p) break;
             if (p > s && cri_isalnum((unsigned char)p[-1])) continue;
             const char *q = p + 5, *w;
