@@ -32,7 +32,6 @@ typedef struct tagger {
     uint64_t *wkey;
     uint64_t *ckey;            /* WCACHE keys; 0 = empty */
     wslot *cache;
-    int32_t (*vec)[R_N][CRI_NER_NLABELS];   /* per token of the window */
     cri_buf tc;                /* an all-capitals window, truecased */
     cri_ner_tok *toks;
     uint32_t *feats;
@@ -45,7 +44,7 @@ typedef struct tagger {
 static void tagger_free(tagger *t) {
     free(t->toks); free(t->feats); free(t->emit); free(t->score);
     free(t->back); free(t->labels); free(t->cls); free(t->scratch);
-    free(t->wkey); free(t->cache); free(t->ckey); free(t->vec);
+    free(t->wkey); free(t->cache); free(t->ckey);
     cri_buf_free(&t->tc);
 }
 
@@ -64,11 +63,10 @@ static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
     t->wkey = malloc(N * sizeof *t->wkey);
     t->cache = malloc(WCACHE * sizeof *t->cache);
     t->ckey = calloc(WCACHE, sizeof *t->ckey);
-    t->vec = malloc(N * sizeof *t->vec);
     t->scratch = malloc((size_t)N * CRI_NER_SCRATCH);
     cri_ner_trans_tables(t->m.trans, t->m.tcls, t->tab);
     if (!t->toks || !t->feats || !t->emit || !t->score || !t->back || !t->labels || !t->cls || !t->scratch ||
-        !t->wkey || !t->cache || !t->ckey || !t->vec) {
+        !t->wkey || !t->cache || !t->ckey) {
         tagger_free(t);
         return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     }
@@ -174,27 +172,23 @@ static const char *const connectors[] = {
     "of", "the", "and", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van",
     "von", "der", "den", "al", "el", "bin", "ibn", "y", "e", "for", "on", "upon", "at", "'s", NULL};
 
-/* Which of the word lists above hold token i: computed once per token
- * (fl[i] bit 7 = known), as the rules ask about the same tokens often. */
-enum { F_TITLE = 1, F_NOTNAME = 2, F_CONN = 4, F_ART = 8, F_SUBJ = 16, F_KNOWN = 128 };
+/* Which of the word lists above hold token i, asked once per token and
+ * list (fl[i]: bits 0-4 known, bits 8-12 the answers), as the rules ask
+ * about the same tokens often. */
+enum { F_TITLE, F_NOTNAME, F_CONN, F_ART, F_SUBJ };
 
-static inline bool has(uint8_t *fl, const char *text, const cri_ner_tok *t, size_t i, uint8_t f) {
-    if (!(fl[i] & F_KNOWN)) {
-        uint8_t v = F_KNOWN;
-        if (tok_in(text, &t[i], person_titles)) v |= F_TITLE;
-        if (tok_in(text, &t[i], not_name_words)) v |= F_NOTNAME;
-        if (tok_in(text, &t[i], connectors)) v |= F_CONN;
-        if (tok_in(text, &t[i], articles)) v |= F_ART;
-        if (tok_in(text, &t[i], subject_verbs)) v |= F_SUBJ;
-        fl[i] = v;
-    }
-    return fl[i] & f;
+static inline bool has(uint16_t *fl, const char *text, const cri_ner_tok *t, size_t i, int f) {
+    static const char *const *const lists[] = {person_titles, not_name_words, connectors,
+                                               articles, subject_verbs};
+    if (!(fl[i] & (1u << f)))
+        fl[i] = (uint16_t)(fl[i] | (1u << f) | (tok_in(text, &t[i], lists[f]) ? 256u << f : 0));
+    return fl[i] & (256u << f);
 }
 
 static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab, int mode) {
-    uint8_t fl[CRI_NER_MAX_TOKS];
+    uint16_t fl[CRI_NER_MAX_TOKS];
     if (n > CRI_NER_MAX_TOKS) n = CRI_NER_MAX_TOKS;   /* callers tag in windows this long */
-    memset(fl, 0, n);
+    memset(fl, 0, n * sizeof *fl);
     /* any other lower-case word inside a span ends the name there: "Qeshm
      * island off Iran" is two places */
     for (size_t i = 1; i + 1 < n; i++) {
@@ -344,47 +338,52 @@ static void emissions(tagger *t, size_t n) {
     enum { L = CRI_NER_NLABELS, NF = CRI_NER_NFEAT, WF = CRI_NER_WORDFEAT, O1 = CRI_NER_ONLY_O };
     const int8_t *w = t->m.w;
     const uint32_t *F = t->feats;
+    const uint8_t *c = t->cls;
+    int32_t *E = t->emit;
+    memset(E, 0, n * L * sizeof *E);
+    /* each word adds its cached sums to the rows of the tokens that read
+     * it: itself and its neighbours (those decoded as O-only need none) */
+    static const int off[R_N] = {0, 1, -1, 2, -2};
     for (size_t j = 0; j < n; j++) {
+        bool need[R_N];
+        bool any = false;
+        for (int r = 0; r < R_N; r++) {
+            size_t i = j + (size_t)(ptrdiff_t)off[r];
+            need[r] = (r == R_SELF || (off[r] < 0 ? j >= (size_t)-off[r] : i < n)) && !(c[i] & O1);
+            any |= need[r];
+        }
+        if (!any) continue;
         uint64_t key = t->wkey[j] | 1;
         size_t h = (size_t)(key % WCACHE);
         wslot *sl = &t->cache[h];
         if (t->ckey[h] != key) { t->ckey[h] = key; sl->have = 0; }
-        /* roles of word j: the feature row its neighbours read for it */
-        uint32_t idx[R_N] = {0};
-        const uint8_t *c = t->cls;
-        bool need[R_N] = {!(c[j] & O1), j + 1 < n && !(c[j + 1] & O1), j >= 1 && !(c[j - 1] & O1),
-                          j + 2 < n && !(c[j + 2] & O1), j >= 2 && !(c[j - 2] & O1)};
-        if (!(need[0] | need[1] | need[2] | need[3] | need[4])) continue;
-        if (need[R_M1]) idx[R_M1] = F[(j + 1) * NF + WF + 0];
-        if (need[R_P1]) idx[R_P1] = F[(j - 1) * NF + WF + 1];
-        if (need[R_M2]) idx[R_M2] = F[(j + 2) * NF + WF + 2];
-        if (need[R_P2]) idx[R_P2] = F[(j - 2) * NF + WF + 3];
         for (int r = 0; r < R_N; r++) {
-            if (!need[r] || (sl->have & (1u << r))) continue;
-            memset(sl->v[r], 0, sizeof sl->v[r]);
-            if (r == R_SELF)
-                for (int k = 0; k < WF; k++) add_row(sl->v[r], w, F[j * NF + k]);
-            else
-                add_row(sl->v[r], w, idx[r]);
-            sl->have |= (uint8_t)(1u << r);
+            if (!need[r]) continue;
+            size_t i = j + (size_t)(ptrdiff_t)off[r];
+            if (!(sl->have & (1u << r))) {
+                memset(sl->v[r], 0, sizeof sl->v[r]);
+                if (r == R_SELF)
+                    for (int k = 0; k < WF; k++) add_row(sl->v[r], w, F[j * NF + k]);
+                else   /* the row token i reads for its neighbour j */
+                    add_row(sl->v[r], w, F[i * NF + WF + (r - 1)]);
+                sl->have |= (uint8_t)(1u << r);
+            }
+            int32_t *e = E + i * L;
+            for (int l = 0; l < L; l++) e[l] += sl->v[r][l];
         }
-        memcpy(t->vec[j], sl->v, sizeof sl->v);
     }
     for (size_t i = 0; i < n; i++) {
-        if (t->cls[i] & O1) continue;   /* decoded as O without its emission */
+        if (c[i] & O1) continue;   /* decoded as O without its emission */
         const uint32_t *f = F + i * NF;
-        int32_t acc[L];
-        memcpy(acc, t->vec[i][R_SELF], sizeof acc);
-        const int32_t *nb[4] = {i >= 1 ? t->vec[i - 1][R_M1] : NULL, i + 1 < n ? t->vec[i + 1][R_P1] : NULL,
-                                i >= 2 ? t->vec[i - 2][R_M2] : NULL, i + 2 < n ? t->vec[i + 2][R_P2] : NULL};
-        for (int r = 0; r < 4; r++) {
-            if (nb[r]) for (int l = 0; l < L; l++) acc[l] += nb[r][l];
-            else add_row(acc, w, f[WF + r]);   /* the sentence edge */
-        }
-        if (i + 1 < n && !(t->cls[i + 1] & O1))
+        int32_t *acc = E + i * L;
+        /* the sentence edges stand in for missing neighbours */
+        if (i < 1) add_row(acc, w, f[WF + 0]);
+        if (i + 1 >= n) add_row(acc, w, f[WF + 1]);
+        if (i < 2) add_row(acc, w, f[WF + 2]);
+        if (i + 2 >= n) add_row(acc, w, f[WF + 3]);
+        if (i + 1 < n && !(c[i + 1] & O1))
             for (int k = WF + 4; k < NF; k++) __builtin_prefetch(w + (size_t)f[NF + k] * L);
         for (int k = WF + 4; k < NF; k++) add_row(acc, w, f[k]);
-        memcpy(t->emit + i * L, acc, sizeof acc);
     }
 }
 
@@ -397,16 +396,15 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
         if (n == 0) break;
         const char *w = text + pos;
-        int mode = cri_ner_sentence_mode(w, t->toks, n);
+        int mode = cri_ner_features(w, t->toks, n, -1, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
         if (t->m.casetab && mode == 1) {
             /* capitals everywhere: tag the words in their usual case */
             cri_buf_clear(&t->tc);
             if (cri_buf_append(&t->tc, w, t->toks[n - 1].end)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
             cri_ner_truecase(&t->m, t->tc.data, t->toks, n);
             w = t->tc.data;
-            mode = -1;   /* the truecased words decide it again */
+            mode = cri_ner_features(w, t->toks, n, -1, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
         }
-        mode = cri_ner_features(w, t->toks, n, mode, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
         emissions(t, n);
         cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
         fix_people(w, t->toks, n, t->labels, mode);

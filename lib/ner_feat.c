@@ -120,7 +120,9 @@ enum {
     T_MODESH, T_MODELW, T_CAPCTX, T_LWSHM1
 };
 
-typedef struct wordh { uint64_t lw, w, sh, pre[4], suf[4]; uint8_t cls, only_o; } wordh;
+/* mf: what cri_ner_sentence_mode counts (M_* bits) */
+enum { M_WORD = 1, M_ALLCAP = 2, M_LONG = 4, M_CAP = 8 };
+typedef struct wordh { uint64_t lw, w, sh, pre[4], suf[4]; uint8_t cls, only_o, mf; } wordh;
 
 /* Lower-case words that may join the parts of a name ("Bank of England",
  * "Ludwig van Beethoven"); the same list as ner.c's span rules. */
@@ -139,14 +141,14 @@ static bool connector_word(const unsigned char *p, size_t n) {
 static void word_hashes(const unsigned char *p, size_t n, wordh *o, bool lazy) {
     uint64_t lw = FNV0, w = FNV0, sh = FNV0;
     char last = 0; int shn = 0;
-    unsigned up = 0, lo = 0, dg = 0, al = 0, hi = 0;
+    unsigned up = 0, lo = 0, dg = 0, al = 0, hi = 0, alo = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
         hi |= c & 0x80;
         lw = fnv_step(lw, (unsigned char)cri_tolower((char)c));
         char k;
         if (cri_isupper(c)) { k = 'X'; up++; al++; }
-        else if (cri_islower(c)) { k = 'x'; lo++; al++; }
+        else if (cri_islower(c)) { k = 'x'; lo++; al++; alo++; }
         else if (cri_isdigit(c)) { k = 'd'; dg++; }
         else if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; k = 'u'; al++; lo++; }
         else k = (char)c;
@@ -158,7 +160,13 @@ static void word_hashes(const unsigned char *p, size_t n, wordh *o, bool lazy) {
     if (up == 0) w = lw;
     else for (size_t i = 0; i < n; i++) w = fnv_step(w, p[i]);
     o->lw = lw; o->w = w; o->sh = sh;
+    o->mf = 0;
+    if (n && cri_isalpha(p[0]))
+        o->mf = (uint8_t)(M_WORD | (up >= 2 && alo == 0 ? M_ALLCAP : 0) |
+                          (n > 3 ? M_LONG | (cri_isupper(p[0]) ? M_CAP : 0) : 0));
     o->only_o = up == 0 && hi == 0 && lo > 0 && !connector_word(p, n);
+    /* sentence punctuation and brackets are never part of a name */
+    if (n == 1 && memchr(",;:!?()[]\"", p[0], 11)) o->only_o = 1;
     /* the tagger reads an O-only word's shape and form as context only */
     if (lazy && o->only_o) { o->cls = 0; return; }
     uint64_t h = FNV0;
@@ -207,7 +215,17 @@ int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, int mode,
     for (size_t i = 0; i < n; i++)
         word_hashes((const unsigned char *)text + t[i].start, t[i].end - t[i].start, &wh[i],
                     wkey != NULL);
-    if (mode < 0) mode = cri_ner_sentence_mode(text, t, n);
+    if (mode < 0) {
+        /* cri_ner_sentence_mode, from the counts just made */
+        unsigned words = 0, allcap = 0, cap = 0, longw = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned f = wh[i].mf;
+            words += f & M_WORD; allcap += (f & M_ALLCAP) != 0;
+            longw += (f & M_LONG) != 0; cap += (f & M_CAP) != 0;
+        }
+        mode = words >= 2 && allcap * 10 >= words * 6 ? 1
+               : longw >= 3 && cap * 10 >= longw * 9 ? 2 : 0;
+    }
     static const wordh edge_b = {.lw = 11, .w = 11, .sh = 11, .cls = 5};
     static const wordh edge_e = {.lw = 13, .w = 13, .sh = 13, .cls = 6};
     size_t first_word = n;

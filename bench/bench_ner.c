@@ -1,0 +1,113 @@
+/*
+ * bench_ner.c — throughput of the named-entity tagger (ner.c) alone on
+ * cleaned news text, single thread, in MB of body per second of CPU time:
+ * the median and the best of 9 runs (the best is the steadier figure on a
+ * shared machine), and the mentions found.
+ *
+ *   bench_ner [FILE...]   default: the .txt files of examples/dprk-russia-2024-07
+ *
+ * For the ECB+ dev documents, write them out first, e.g.
+ *   python3 -c 'import json;[open("/tmp/ecb/"+d["id"]+".txt","w").write(d["text"])
+ *     for d in map(json.loads, open("../shared/data/ecbplus-dev/ecbplus-dev.jsonl"))]'
+ * The articles are repeated until the corpus holds about 8 MB of body;
+ * cleaning is not timed.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_d(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    cri_buf b = {0};
+    char tmp[1 << 16];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if (cri_buf_append(&b, tmp, k)) { fclose(f); cri_buf_free(&b); return NULL; }
+    fclose(f);
+    *len = b.len;
+    return b.data ? b.data : calloc(1, 1);
+}
+
+int main(int argc, char **argv) {
+    const char *dflt = "examples/dprk-russia-2024-07";
+    char **paths = NULL;
+    size_t np = 0;
+    static char names[64][512];
+    static char *ptrs[64];
+    if (argc > 1) {
+        paths = argv + 1;
+        np = (size_t)argc - 1;
+    } else {
+        DIR *dir = opendir(dflt);
+        if (!dir) { fprintf(stderr, "bench_ner: run from the repository root or give files\n"); return 2; }
+        struct dirent *e;
+        while ((e = readdir(dir)) && np < 64) {
+            size_t l = strlen(e->d_name);
+            if (l < 5 || strcmp(e->d_name + l - 4, ".txt")) continue;
+            snprintf(names[np], sizeof names[np], "%s/%s", dflt, e->d_name);
+            ptrs[np] = names[np];
+            np++;
+        }
+        closedir(dir);
+        paths = ptrs;
+    }
+    cr_options o;
+    cr_options_init(&o);
+    o.raw = 1;
+    cr_ctx *ctx;
+    cr_corpus *c;
+    if (cr_ctx_new(&o, &ctx) != CR_OK || cr_corpus_new(ctx, &c) != CR_OK) return 2;
+    size_t total = 0, k = 0;
+    while (total < 8u << 20 && np) {
+        size_t len;
+        char *text = slurp(paths[k % np], &len);
+        if (!text) { fprintf(stderr, "bench_ner: cannot read %s\n", paths[k % np]); return 2; }
+        char id[32];
+        snprintf(id, sizeof id, "d%zu", k);
+        cr_article a = {0};
+        a.id = id;
+        a.text = text;
+        a.text_len = len;
+        cr_corpus_add_article(c, &a);
+        free(text);
+        total += len;
+        k++;
+    }
+    if (cr_corpus_clean(c) != CR_OK) { fprintf(stderr, "bench_ner: %s\n", cr_errmsg(ctx)); return 2; }
+    size_t bytes = 0;
+    for (size_t i = 0; i < c->n_docs; i++) bytes += c->docs[i]->body_len;
+    enum { RUNS = 9 };
+    double t[RUNS];
+    size_t mentions = 0;
+    for (int r = 0; r < RUNS; r++) {
+        double t0 = now();
+        mentions = 0;
+        for (size_t i = 0; i < c->n_docs; i++) {
+            if (cri_ner_tag(c->ctx, c->docs[i]) != CR_OK) return 2;
+            mentions += c->docs[i]->n_mentions;
+        }
+        t[r] = now() - t0;
+    }
+    qsort(t, RUNS, sizeof t[0], cmp_d);
+    printf("ner: %zu documents, %.1f MB of body, %zu mentions\n", c->n_docs, (double)bytes / 1e6, mentions);
+    printf("  median %.1f MB/s, best %.1f MB/s (CPU time)\n", (double)bytes / 1e6 / t[RUNS / 2],
+           (double)bytes / 1e6 / t[0]);
+    cr_corpus_free(c);
+    cr_ctx_free(ctx);
+    return 0;
+}
