@@ -33,6 +33,11 @@ typedef struct tagger {
     uint64_t *ckey;            /* WCACHE keys; 0 = empty */
     wslot *cache;
     cri_buf tc;                /* an all-capitals window, truecased */
+    /* the document's windows as tagging cut them (tokens, count, bytes
+     * read), replayed by propagate() instead of tokenizing again */
+    cri_ner_tok *dt; size_t dn, dcap;
+    uint32_t (*win)[2]; size_t nwin, wcap;
+    size_t rwin, rtok;         /* replay cursors */
     cri_ner_tok *toks;
     uint32_t *feats;
     int32_t *emit;
@@ -46,6 +51,7 @@ static void tagger_free(tagger *t) {
     free(t->back); free(t->labels); free(t->cls); free(t->scratch);
     free(t->wkey); free(t->cache); free(t->ckey);
     cri_buf_free(&t->tc);
+    free(t->dt); free(t->win);
 }
 
 static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
@@ -394,6 +400,18 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
     while (pos < end) {
         size_t used = 0;
         size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
+        if (t->dn + n > t->dcap) {
+            size_t cap = t->dcap ? t->dcap * 2 : 1024;
+            while (cap < t->dn + n) cap *= 2;
+            cri_ner_tok *nt = realloc(t->dt, cap * sizeof *nt);
+            if (!nt) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+            t->dt = nt; t->dcap = cap;
+        }
+        uint32_t(*wr)[2] = CRI_PUSH(t->win, t->nwin, t->wcap);
+        if (!wr) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+        (*wr)[0] = (uint32_t)n; (*wr)[1] = (uint32_t)used;
+        memcpy(t->dt + t->dn, t->toks, n * sizeof *t->toks);
+        t->dn += n;
         if (n == 0) break;
         const char *w = text + pos;
         int mode = cri_ner_features(w, t->toks, n, -1, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
@@ -521,11 +539,21 @@ static cr_status propagate_span(cr_ctx *ctx, tagger *t, cr_doc *d, const cri_str
                                 size_t n_old, size_t *cursor, cri_buf *key) {
     size_t pos = start;
     while (pos < end) {
-        size_t used = 0;
-        size_t n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
+        size_t used = 0, n;
+        const cri_ner_tok *tk = t->toks;
+        if (t->rwin < t->nwin) {
+            /* the same spans in the same order as tagging: replay its windows */
+            n = t->win[t->rwin][0];
+            used = t->win[t->rwin][1];
+            tk = t->dt + t->rtok;
+            t->rwin++;
+            t->rtok += n;
+        } else {
+            n = cri_ner_tokenize(text + pos, end - pos, t->toks, CRI_NER_MAX_TOKS, &used);
+        }
         if (n == 0) break;
         for (size_t i = 0; i < n; i++) {
-            const cri_ner_tok *k = &t->toks[i];
+            const cri_ner_tok *k = &tk[i];
             if (!cri_isupper((unsigned char)text[pos + k->start])) continue;
             size_t abs_s = pos + k->start;
             /* skip what is already a mention */
@@ -534,7 +562,7 @@ static cr_status propagate_span(cr_ctx *ctx, tagger *t, cr_doc *d, const cri_str
                 (*cursor)++;
             size_t maxn = n - i < PROP_MAX_TOKENS ? n - i : PROP_MAX_TOKENS;
             for (size_t len = maxn; len >= 1; len--) {
-                size_t abs_e = pos + t->toks[i + len - 1].end;
+                size_t abs_e = pos + tk[i + len - 1].end;
                 if (*cursor < n_old && d->mentions[*cursor].caption == caption &&
                     d->mentions[*cursor].start < abs_e)
                     continue;   /* overlaps a mention */
