@@ -869,13 +869,14 @@ static bool find_cap_word(const char *text, size_t len, const char *lab, size_t 
     size_t guard = 0;
     char up = (char)(lab[0] >= 'a' && lab[0] <= 'z' ? lab[0] - 32 : lab[0]);
     while (p < e && guard++ < 400000) {
-        /* the label's 2nd and 3rd letters, then its capital just before */
+        /* the label's capital (rarer than any letter pair: one memchr),
+         * then its next 2-3 letters right after it */
         size_t nn = ln >= 4 ? 3 : 2;
-        const char *hit = p + 1 < e ? cri_bp_memmem(p + 1, (size_t)(e - p - 1), lab + 1, nn) : NULL;
-        if (!hit) return false;
-        const char *q = hit - 1;
-        if (*q != up || (q > text && cri_isalnum((unsigned char)q[-1]))) {
-            p = hit;
+        const char *q = memchr(p, up, (size_t)(e - p));
+        if (!q) return false;
+        if ((size_t)(e - q) < 1 + nn || memcmp(q + 1, lab + 1, nn) != 0 ||
+            (q > text && cri_isalnum((unsigned char)q[-1]))) {
+            p = q + 1;
             continue;
         }
         /* join up to 4 words, letters only, and compare */

@@ -438,9 +438,50 @@ static bool valid(const dt *r) {
            r->d <= days_in_month(r->y, r->m);
 }
 
+/* v in `w` digits at p (0 <= v < 10^w); false if it does not fit. */
+static bool put_digits(char *p, int v, int w) {
+    if (v < 0) return false;
+    for (int i = w - 1; i >= 0; i--, v /= 10) p[i] = (char)('0' + v % 10);
+    return v == 0;
+}
+
 static bool emit(const dt *r, char *out, size_t size) {
     char buf[48];
     int n;
+    /* the common forms written directly (snprintf costs more than the
+     * whole date search) */
+    if (size >= 23) {
+        char *p = buf;
+        bool ok = put_digits(p, r->y, 4) && put_digits(p + 5, r->m, 2) && put_digits(p + 8, r->d, 2);
+        p[4] = p[7] = '-';
+        n = 10;
+        if (ok && r->hh >= 0) {
+            p[10] = 'T';
+            p[13] = ':';
+            ok = put_digits(p + 11, r->hh, 2) && put_digits(p + 14, r->mi, 2);
+            n = 16;
+            if (ok && r->ss > 0 && r->ss < 60) {
+                p[16] = ':';
+                ok = put_digits(p + 17, r->ss, 2);
+                n = 19;
+            }
+            if (ok && r->has_tz) {
+                if (r->tz == 0) p[n++] = 'Z';
+                else {
+                    int a = r->tz < 0 ? -r->tz : r->tz;
+                    p[n] = r->tz < 0 ? '-' : '+';
+                    p[n + 3] = ':';
+                    ok = put_digits(p + n + 1, a / 60, 2) && put_digits(p + n + 4, a % 60, 2);
+                    n += 6;
+                }
+            }
+        }
+        if (ok && (size_t)n < size) {
+            buf[n] = 0;
+            memcpy(out, buf, (size_t)n + 1);
+            return true;
+        }
+    }
     if (r->hh < 0) {
         n = snprintf(buf, sizeof buf, "%04d-%02d-%02d", r->y, r->m, r->d);
     } else {
