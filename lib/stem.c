@@ -57,7 +57,7 @@ typedef struct stem_cache {
     unsigned ring_next;
     char ring[RING][RING_BYTES];
     front front[FRONT_SLOTS];
-    unsigned char words[CRI_WORD_CACHE_BYTES];   /* cri_word_cache (tokenize.c) */
+    unsigned char words[CRI_WORD_CACHE_BYTES + 64];   /* cri_word_cache (tokenize.c) */
     slot slots[];
 } stem_cache;
 
@@ -209,7 +209,10 @@ const char *cri_stem(cr_ctx *ctx, const char *key, size_t len, size_t *stem_len)
 
 void *cri_word_cache(cr_ctx *ctx) {
     stem_cache *c = cache_of(ctx);
-    return c ? c->words : NULL;
+    if (!c) return NULL;
+    /* cache-line aligned: the tokenizer's two-way sets are one line each */
+    uintptr_t p = ((uintptr_t)c->words + 63) & ~(uintptr_t)63;
+    return (void *)p;
 }
 
 int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n) {

@@ -104,12 +104,13 @@ static inline bool is_hyphen_cp(int32_t c) { return c == '-' || c == 0x2010 || c
 
 /* The word cache: what the tokenizer learns about a short ASCII word the
  * first time it meets it (stopword or not, its Snowball stem), so that later
- * occurrences cost one probe of a small direct-mapped table (256 KB, stays in
- * L2) instead of a stopword lookup, a second hash and a probe of stem.c's
- * big table.  The key is held as two little-endian words (ka: bytes 0-7, kb:
- * 8-11, zero beyond the length), which is also how fast_word compares it.
- * The memory is the context's (cri_word_cache); entries are deterministic
- * results, so evictions and the table's state never change an output. */
+ * occurrences cost one probe of a small table (256 KB, stays in L2; two-way
+ * sets of one cache line, least recently used out) instead of a stopword
+ * lookup, a second hash and a probe of stem.c's big table.  The key is held
+ * as two little-endian words (ka: bytes 0-7, kb: 8-11, zero beyond the
+ * length), which is also how fast_run compares it.  The memory is the
+ * context's (cri_word_cache); entries are deterministic results, so
+ * evictions and the table's state never change an output. */
 #define HOT_KEY 12
 typedef struct hotw {
     uint64_t ka;
@@ -163,7 +164,23 @@ static inline void hot_key(const char *o, size_t n, uint64_t *ka, uint32_t *kb) 
 #endif
 }
 
-static inline hotw *hot_slot(hotw *tab, uint32_t h) { return &tab[h >> (32 - HOT_BITS)]; }
+/* Two-way sets of one cache line: [0] the most recently used, [1] the other. */
+static inline hotw *hot_set(hotw *tab, uint32_t h) { return &tab[(h >> (32 - HOT_BITS + 1)) * 2]; }
+
+static inline bool hot_is(const hotw *e, uint64_t ka, uint32_t kb, uint32_t n) {
+    return e->ka == ka && e->kb == kb && e->klen == n;
+}
+
+/* The entry for (ka, kb, n) or NULL; a hit in the second way moves it first. */
+static inline const hotw *hot_find(hotw *tab, uint64_t ka, uint32_t kb, uint32_t n) {
+    hotw *e = hot_set(tab, hot_hash(ka, kb, n));
+    if (hot_is(e, ka, kb, n)) return e;
+    if (!hot_is(e + 1, ka, kb, n)) return NULL;
+    hotw tmp = e[0];
+    e[0] = e[1];
+    e[1] = tmp;
+    return e;
+}
 
 /* Remember key (n bytes) -> stopword id sw (-1: none), stem st (sl bytes). */
 static void hot_put(hotw *tab, const char *key, size_t n, int sw, const char *st, size_t sl) {
@@ -174,7 +191,8 @@ static void hot_put(hotw *tab, const char *key, size_t n, int sw, const char *st
     uint32_t kb;
     hot_key(kbuf, n, &ka, &kb);
     uint32_t h = hot_hash(ka, kb, n);
-    hotw *e = hot_slot(tab, h);
+    hotw *e = hot_set(tab, h);
+    if (!hot_is(e, ka, kb, (uint32_t)n)) e[1] = e[0];   /* the older way goes */
     memset(e, 0, sizeof *e);
     e->ka = ka;
     e->kb = kb;
@@ -533,8 +551,8 @@ scanned:
     if (*first_word) { flags |= CRI_TOK_SSTART; *first_word = false; }
     if (t->hot && n <= HOT_KEY) {
         if (!kregs) hot_key(o, n, &ka, &kb);
-        const hotw *e = hot_slot(t->hot, hot_hash(ka, kb, n));
-        if (e->ka == ka && e->kb == kb && e->klen == n) {
+        const hotw *e = hot_find(t->hot, ka, kb, (uint32_t)n);
+        if (e) {
             /* seen before: the token record straight from the cache */
             cr_doc *d = t->d;
             if (d->n_toks == d->cap_toks) {
@@ -590,7 +608,7 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
 #if HAVE_SWAR
     const unsigned char *b = (const unsigned char *)t->b;
     cr_doc *d = t->d;
-    const hotw *hot = t->hot;
+    hotw *hot = t->hot;
     const uint64_t hi = 0x8080808080808080ULL, m7 = 0x7F7F7F7F7F7F7F7FULL, sp = 0x2020202020202020ULL;
     const uint64_t ka_lo = 0x1F1F1F1F1F1F1F1FULL, kz = 0x0505050505050505ULL;
     uint32_t blen = d->body_len;
@@ -603,9 +621,28 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
         unsigned c = b[i];
         uint8_t k0 = bclass[c];
         if (k0 == B_SPACE) { i++; continue; }
-        if ((k0 != B_LOWER && k0 != B_UPPER) || blen - i < 16 || nt == ct || pcap - plen < 64 ||
-            plen > UINT32_MAX - 64)
-            break;
+        if (nt == ct || pcap - plen < 64 || plen > UINT32_MAX - 64) break;
+        if (k0 == B_PUNCT) {
+            /* one ASCII symbol (runs of . - ! ? * = _ # are the general
+             * path's): its own key and stem */
+            if (i + 1 < end && b[i + 1] == c &&
+                (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' || c == '#'))
+                break;
+            char *o = pool + plen;
+            o[0] = (char)c;
+            o[1] = 0;
+            cri_token *tk = &toks[nt++];
+            tk->start = i;
+            tk->end = i + 1;
+            tk->key = tk->stem = (uint32_t)plen;
+            tk->key_len = tk->stem_len = 1;
+            tk->flags = CRI_TOK_PUNCT;
+            tk->sent = si;
+            plen += 2;
+            i++;
+            continue;
+        }
+        if ((k0 != B_LOWER && k0 != B_UPPER) || blen - i < 16) break;
         uint64_t x;
         memcpy(&x, b + i, 8);
         uint64_t lc = (x & m7) | sp;
@@ -647,8 +684,8 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
                 break;
             if (n <= 5 && (c == 'h' || c == 'w') && (c2 == ':' || c2 == '.')) break;
         }
-        const hotw *e = hot_slot((hotw *)hot, hot_hash(ka, kb, n));
-        if (e->ka != ka || e->kb != kb || e->klen != n) break;
+        const hotw *e = hot_find(hot, ka, kb, n);
+        if (!e) break;
         uint16_t flags = CRI_TOK_WORD;
         if (k0 == B_UPPER) flags |= CRI_TOK_CAP;
         if (n >= 2 && !lower) flags |= CRI_TOK_ALLCAP;
