@@ -184,6 +184,13 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
      * where a line shows what it is; the rest of a long paragraph is
      * counted and hashed in a fast loop. */
     const unsigned char *full_end = e - p > CRI_BP_FULL_SCAN ? p + CRI_BP_FULL_SCAN : e;
+    /* A long line that reads as plain prose after CRI_BP_PROSE_SCAN bytes
+     * (8+ words, a quarter of them stopwords, no promo, person, role,
+     * credit, cite or label word, no address) is counted from there on
+     * like the tail: only promo and bylines need the vocabulary, and they
+     * show in the first words. */
+    const unsigned char *prose_at =
+        vocab && e - p > CRI_BP_PROSE_LINE ? p + CRI_BP_PROSE_SCAN : full_end;
     while (p < full_end) {
         unsigned char c = *p;
         bool wc = cri_isalnum(c) || (c >= 0x80 && !utf8_sep(p, e));
@@ -205,6 +212,13 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
          * them; lower-cased into w (zero padded; a longer word keeps its
          * first 15 bytes and its last one) and hashed as two 64-bit blocks,
          * so no byte waits on the one before */
+        if (p >= prose_at) {
+            if (v.words >= 8 && v.stops * 4 >= v.words && v.promo == 0 &&
+                !(v.you | v.we | v.role | v.credit | v.cite | v.tag | v.meta) &&
+                !(v.first & LX_IMP) && !(v.flags & (BL_URL | BL_AT | BL_EMAIL | BL_BIGRAM | BL_PIPE)))
+                break;
+            prose_at = full_end;
+        }
         const unsigned char *ws = p;
         union {
             unsigned char b[16];

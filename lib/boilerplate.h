@@ -21,6 +21,10 @@
 /* Hard-wrapped text: lines of at most this many columns may be joined
  * to the next one (wrapped text is cut at 60-80 columns). */
 #define CRI_BP_WRAP_MAX 100
+/* Lines longer than CRI_BP_PROSE_LINE bytes that read as plain prose in
+ * their first CRI_BP_PROSE_SCAN bytes are only counted from there on. */
+#define CRI_BP_PROSE_LINE 200
+#define CRI_BP_PROSE_SCAN 64
 /* Lines at the head and tail searched for datelines and bylines. */
 #define CRI_BP_HEAD_LINES 16
 #define CRI_BP_TAIL_LINES 6
