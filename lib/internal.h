@@ -598,9 +598,6 @@ void cri_ner_trans_tables(const int32_t *trans, const int32_t *tcls, int64_t *ta
 /* score: n * NLABELS, back: n * NLABELS scratch. */
 void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int64_t *tab,
                      uint8_t *out, int64_t *score, uint8_t *back);
-/* ner.c: the rules applied after decoding (titles out of names, a person's
- * name whole, hyphen-joined pieces); labels as cri_ner_viterbi gives them. */
-void cri_ner_fix_spans(const char *text, const cri_ner_tok *t, size_t n, uint8_t *labels);
 /* The embedded model (ner_model.c): false if it is missing or malformed. */
 typedef struct cri_ner_model {
     uint32_t bits, casebits;
@@ -617,6 +614,12 @@ int cri_ner_case_state(const cri_ner_model *m, const char *p, size_t n);
 void cri_ner_truecase(const cri_ner_model *m, char *text, const cri_ner_tok *t, size_t n);
 bool cri_ner_model_parse(const void *data, size_t len, cri_ner_model *m);
 bool cri_ner_model_get(cri_ner_model *m);
+/* ner.c: the rules applied after decoding (titles out of names, a person's
+ * name whole, hyphen-joined pieces, capitalized words the decoder left out);
+ * labels as cri_ner_viterbi gives them, cls and emit as decoding used them;
+ * m NULL: text was truecased, its capitals prove nothing. */
+void cri_ner_fix_spans(const cri_ner_model *m, const char *text, const cri_ner_tok *t, size_t n,
+                       const uint8_t *cls, const int32_t *emit, uint8_t *labels);
 /* Tag text[0,len) as one piece (caption or test input); appends mentions
  * with the given caption index. */
 cr_status cri_ner_tag_text(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,

@@ -819,6 +819,7 @@ static size_t spans_of(const uint8_t *lab, size_t n, span *out) {
 }
 
 static bool raw_model;   /* eval without ner.c's span rules */
+static bool truecased;   /* the sentences evaluated were put in capitals */
 
 /* Labels the library gives each sentence when the held-out documents are
  * tagged whole (cri_ner_tag: document-level steps included), or NULL. */
@@ -837,7 +838,7 @@ static void evaluate(const cri_ner_model *m, sentset *ss, const char *name, bool
         sent *s = &ss->s[i];
         cri_ner_emissions(m->w, s->feats, s->n, emit);
         cri_ner_viterbi(emit, s->cls, s->n, tab, pred, score, back);
-        if (!raw_model) cri_ner_fix_spans(s->text, s->t, s->n, pred);
+        if (!raw_model) cri_ner_fix_spans(truecased ? NULL : m, s->text, s->t, s->n, s->cls, emit, pred);
         if (doc_pred) memcpy(pred, doc_pred[i], s->n);
         if (!has_misc)   /* data without MISC: predicted MISC spans are not scored */
             for (size_t k = 0; k < s->n; k++) if (pred[k] >= 7) pred[k] = 0;
@@ -1064,7 +1065,9 @@ int main(int argc, char **argv) {
             for (char *p = ss.s[i].text; *p; p++)
                 if (cri_islower((unsigned char)*p)) *p = (char)(*p - 32);
         featurize(&ss, m.bits, &m);
+        truecased = true;
         evaluate(&m, &ss, "news dev, all capitals", true);
+        truecased = false;
         free_set(&ss);
     }
     snprintf(path, sizeof path, "%s/gum-conll", dir);
