@@ -27,6 +27,9 @@
 
 #include <stdlib.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- small UTF-8 helpers (the body is valid UTF-8) ---------------------- */
 
@@ -666,6 +669,31 @@ static const uint8_t trig[256] = {
     [0xD8] = 1, [0xDB] = 1, [0xE0] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
+/* The next trigger byte in [i, pe), or pe.  Sixteen bytes at a time where
+ * SSE2 is there: most of a paragraph is plain words. */
+static inline uint32_t next_trig(const char *b, uint32_t i, uint32_t pe) {
+#if defined(__SSE2__)
+    const __m128i dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?'), ex = _mm_set1_epi8('!'),
+                  rp = _mm_set1_epi8(')'), nl = _mm_set1_epi8('\n');
+    while (pe - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, qm)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, ex),
+                                              _mm_or_si128(_mm_cmpeq_epi8(v, rp), _mm_cmpeq_epi8(v, nl))));
+        /* candidates: the ASCII triggers and every non-ASCII byte */
+        unsigned mask = (unsigned)_mm_movemask_epi8(m) | (unsigned)_mm_movemask_epi8(v);
+        while (mask) {
+            unsigned k = (unsigned)__builtin_ctz(mask);
+            if (trig[(unsigned char)b[i + k]]) return i + k;
+            mask &= mask - 1;
+        }
+        i += 16;
+    }
+#endif
+    while (i < pe && !trig[(unsigned char)b[i]]) i++;
+    return i;
+}
+
 static void segment_para(seg *s, uint32_t ps, uint32_t pe) {
     const char *b = s->b;
     s->pe = pe;
@@ -674,7 +702,7 @@ static void segment_para(seg *s, uint32_t ps, uint32_t pe) {
     s->list_alpha = 0;
     uint32_t i = ps;
     while (i < pe && !s->failed) {
-        while (i < pe && !trig[(unsigned char)b[i]]) i++;
+        i = next_trig(b, i, pe);
         if (i >= pe) break;
         unsigned char c = (unsigned char)b[i];
         if (c == '\n') { line_break(s, i); i++; continue; }
