@@ -315,6 +315,47 @@ static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t
     }
 }
 
+/* The last word of a multi-word name often says what it names, in any
+ * English text: "Independence Street", "Newport Beach" are places; "Sam's
+ * Club", "Fish and Wildlife Service" are organizations; "Endangered
+ * Species Act", "Super Bowl" are the other kind (laws, events, awards).
+ * Closed classes of English head nouns; ambiguous heads (Center, Hotel,
+ * State, Conference) are left to the model. */
+static const char *const loc_heads[] = {
+    "street", "avenue", "road", "boulevard", "lane", "square", "beach", "county", "island",
+    "islands", "river", "lake", "mountains", "valley", "bay", "gulf", "sea", "ocean", "coast",
+    "peninsula", "province", "district", "arena", "stadium", "airport", "bridge", "canyon",
+    "desert", "strait", "channel", "harbor", "harbour", "heights", "hills", "falls", "park",
+    "plaza", "prefecture", "region", NULL};
+static const char *const org_heads[] = {
+    "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "company", "bank",
+    "university", "college", "police", "department", "ministry", "party", "council", "committee",
+    "commission", "agency", "association", "union", "institute", "foundation", "court", "church",
+    "times", "post", "journal", "network", "airlines", "airways", "group", "navy", "army",
+    "service", "board", "authority", "federation", "league", "club", "fund", "bureau",
+    "corporation", "assembly", "parliament", "congress", "senate", "tribunal", "brigade",
+    "command", "forces", NULL};
+static const char *const misc_heads[] = {
+    "act", "awards", "award", "prize", "cup", "bowl", "festival", "olympics", "championship",
+    "championships", "treaty", NULL};
+
+static void fix_heads(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab) {
+    for (size_t a = 0; a < n;) {
+        if (lab[a] == CRI_NER_O) { a++; continue; }
+        int ty = (lab[a] - 1) / 2;
+        size_t b = a + 1;
+        while (b < n && lab[b] == 2 + 2 * ty) b++;
+        if (b - a >= 2) {
+            const cri_ner_tok *h = &t[b - 1];
+            int nt = tok_in(text, h, loc_heads) ? CRI_ENT_PLACE
+                     : tok_in(text, h, org_heads) ? CRI_ENT_ORG
+                     : tok_in(text, h, misc_heads) ? CRI_ENT_OTHER : ty;
+            if (nt != ty) set_span(lab, a, b, nt);
+        }
+        a = b;
+    }
+}
+
 /* A capitalized word inside an ordinary sentence that the decoder left
  * out, whose usual case in the training text is capitalized or unknown
  * ("Waitrose", "Sixers", "Seacom"), and whose own scores favour a name
@@ -354,6 +395,7 @@ void cri_ner_fix_spans(const cri_ner_model *m, const char *text, const cri_ner_t
     int mode = cri_ner_sentence_mode(text, t, n);
     rescue(m, text, t, n, cls, emit, labels, mode);
     fix_people(text, t, n, labels, mode);
+    fix_heads(text, t, n, labels);
 }
 
 static inline void add_row(int32_t *acc, const int8_t *w, uint32_t f) {
@@ -465,6 +507,7 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         /* a truecased line's capitals are guesses: nothing to rescue */
         rescue(w == text + pos ? &t->m : NULL, w, t->toks, n, t->cls, t->emit, t->labels, mode);
         fix_people(w, t->toks, n, t->labels, mode);
+        fix_heads(w, t->toks, n, t->labels);
         for (size_t i = 0; i < n;) {
             uint8_t l = t->labels[i];
             if (l == CRI_NER_O) { i++; continue; }
