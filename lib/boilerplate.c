@@ -1145,8 +1145,8 @@ static long credit_start(const char *t, const cri_bline *l) {
         const char *tail = s + from;
         size_t tn = n - from;
         maybe = memchr(tail, ':', tn) || memchr(tail, '(', tn) || memchr(tail, 0xA9, tn);
-        for (size_t i = 0; !maybe && i + 3 <= tn; i++)
-            maybe = tail[i] == 'b' && tail[i + 1] == 'y' && tail[i + 2] == ' ';
+        for (const char *q = tail, *te = tail + tn; !maybe && (q = memchr(q, 'b', (size_t)(te - q))); q++)
+            maybe = te - q >= 3 && q[1] == 'y' && q[2] == ' ';
     } else if (!maybe) {
         maybe = memchr(s, '(', n) || memchr(s, 0xA9, n);   /* © is C2 A9 */
     }
