@@ -153,6 +153,34 @@ static void test_doc_body_and_captions(void) {
     doc_free(d);
 }
 
+/* The rules after decoding that news writing makes safe: a multi-word
+ * name's head noun gives its type, a lower-case word or a comma is never
+ * part of a name, a capitalized word the decoder dropped mid-sentence. */
+static void test_span_rules(void) {
+    const char *s = "Firefighters tackled the blaze on Independence Street in Banstead, "
+                    "scientists at the National Marine Fisheries Service said.";
+    cr_doc *d = tag(s);
+    CHECK(type_of(d, s, "Independence Street", -1) == CRI_ENT_PLACE);
+    CHECK(type_of(d, s, "National Marine Fisheries Service", -1) == CRI_ENT_ORG);
+    CHECK(type_of(d, s, "Banstead", -1) == CRI_ENT_PLACE);
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        /* no mention holds a comma or a lower-case word */
+        const char *p = s + d->mentions[i].start;
+        size_t n = d->mentions[i].end - d->mentions[i].start;
+        CHECK(!memchr(p, ',', n));
+        CHECK(!strstr(p, " said") || (size_t)(strstr(p, " said") - p) >= n);
+    }
+    if (check_failed) dump(d, s);
+    doc_free(d);
+    s = "President Barack Obama overturned a ruling on the Endangered Species Act on Tuesday.";
+    d = tag(s);
+    CHECK(type_of(d, s, "Barack Obama", -1) == CRI_ENT_PERSON);
+    CHECK(type_of(d, s, "Endangered Species Act", -1) == CRI_ENT_OTHER);
+    CHECK(type_of(d, s, "Tuesday", -1) == -1);
+    if (check_failed) dump(d, s);
+    doc_free(d);
+}
+
 static void test_pathological(void) {
     /* 100,000 capitalized words in one "sentence" */
     size_t nw = 100000;
@@ -258,6 +286,7 @@ int main(void) {
     test_news_sentences();
     test_headline_and_dateline();
     test_doc_body_and_captions();
+    test_span_rules();
     test_pathological();
     test_random();
     test_speed();
