@@ -489,7 +489,7 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         uint32_t(*wr)[2] = CRI_PUSH(t->win, t->nwin, t->wcap);
         if (!wr) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
         (*wr)[0] = (uint32_t)n; (*wr)[1] = (uint32_t)used;
-        memcpy(t->dt + t->dn, t->toks, n * sizeof *t->toks);
+        if (n) memcpy(t->dt + t->dn, t->toks, n * sizeof *t->toks);
         t->dn += n;
         if (n == 0) break;
         const char *w = text + pos;
