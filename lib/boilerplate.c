@@ -193,6 +193,10 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         vocab && e - p > CRI_BP_PROSE_LINE ? p + CRI_BP_PROSE_SCAN : full_end;
     while (p < full_end) {
         unsigned char c = *p;
+        if (c == ' ') {   /* the common separator */
+            p++;
+            continue;
+        }
         bool wc = cri_isalnum(c) || (c >= 0x80 && !utf8_sep(p, e));
         if (!wc) {
             if (c == '@') {
@@ -301,8 +305,8 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         last_upper = upper;
         v.words++;
         if (upper) v.caps++;
-        if ((orc & CRI_C_UPPER) && !(orc & CRI_C_LOWER) && wl >= 2) v.allcaps++;
-        if (orc & CRI_C_DIGIT) v.nums++;
+        v.allcaps += (uint16_t)(((orc & (CRI_C_UPPER | CRI_C_LOWER)) == CRI_C_UPPER) & (wl >= 2));
+        v.nums += (uint16_t)((orc & CRI_C_DIGIT) != 0);
         key = (key ^ h64) * 0x9E3779B97F4A7C15ULL;
         if (!vocab) continue;
         if (dot && wl <= 64 && word_is_domain((const char *)ws, (size_t)(p - ws))) v.flags |= BL_URL;
@@ -445,7 +449,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         if (c == 0xA6 && q - base >= 3 && q[-3] == 0xE2)
             v.flags |= BL_TERM;   /* … */
     }
-    if (vocab) {
+    if (vocab && v.maxw) {   /* no promo word: category 0 */
         int best = 0;
         for (int k = 1; k < 13; k++)
             if (catw[k] > catw[best]) best = k;
