@@ -3,7 +3,8 @@
  * the purpose: promo blocks and bullet lists judged by their shape, captions
  * split from their photo credits, head and tail zones, lines repeated across
  * one outlet's articles (go) and across outlets (stay), every non-body line
- * reported with a reason, and bounded time on pathological input.
+ * reported with a reason, hard-wrapped lines joined, and bounded time on
+ * pathological input.
  */
 #include "check.h"
 #include "internal.h"
@@ -224,6 +225,54 @@ static void test_headline_only(void) {
     cr_corpus_free(c);
 }
 
+/* Hard-wrapped text: a sentence cut over lines is one paragraph again; a
+ * headline, bullets, a caption and its credit, and sentence-per-line text
+ * keep their lines; a wrapped promo paragraph goes as one removed line. */
+static void test_wrapped(void) {
+    const char *t =
+        "Port workers end strike after pay deal\n"
+        "Dock workers at the country's largest container port returned to\n"
+        "work on Tuesday after union leaders accepted a state-\n"
+        "backed offer that raises wages by 9 percent over two years, ending\n"
+        "a strike that had left dozens of ships waiting offshore.\n"
+        "  \xe2\x80\xa2 Ships: 41 waiting\n"
+        "  \xe2\x80\xa2 Strike length: 12 days\n"
+        "The agreement also limits night shifts, according to the union,\n"
+        "which said its members would vote on the deal within a month.\n\n"
+        "Cranes stand idle at the container terminal on Monday. John\n"
+        "Smith/AP\n\n"
+        "Subscribe to our newsletter and get unlimited access to every\n"
+        "story for just one dollar a week. Sign up today.\n";
+    cr_article a = {.id = "w", .text = t};
+    cr_corpus *c = clean(&a, 1);
+    const cr_doc *d = c ? doc_by_id(c, "w") : NULL;
+    CHECK(d != NULL);
+    CHECK_STR(d ? d->title : NULL, "Port workers end strike after pay deal");
+    CHECK(in_body(d, "returned to work on Tuesday after union leaders accepted a state-backed offer "
+                     "that raises wages by 9 percent over two years, ending a strike"));
+    CHECK(in_body(d, "according to the union, which said"));
+    CHECK(in_body(d, "Ships: 41 waiting\n\n"));
+    CHECK(!in_body(d, "Cranes stand idle"));
+    CHECK(has_caption(d, "Cranes stand idle at the container terminal on Monday."));
+    CHECK(!in_body(d, "Subscribe to our newsletter"));
+    const char *r = reason_of(d, "Subscribe to our newsletter and get unlimited access to every story");
+    CHECK(r != NULL);
+    cr_corpus_free(c);
+
+    /* one sentence per line, and a title without a stop: kept apart */
+    const char *s =
+        "Quake hits northern Chile\n"
+        "A strong earthquake struck northern Chile on Monday.\n"
+        "No damage was reported in the capital.\n"
+        "Officials said schools would reopen on Tuesday.\n";
+    cr_article b = {.id = "s", .text = s};
+    c = clean(&b, 1);
+    d = c ? doc_by_id(c, "s") : NULL;
+    CHECK_STR(d ? d->title : NULL, "Quake hits northern Chile");
+    CHECK(in_body(d, "on Monday.\n\nNo damage was reported in the capital.\n\nOfficials said"));
+    cr_corpus_free(c);
+}
+
 static double secs(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
 static void test_pathological(void) {
@@ -257,6 +306,7 @@ int main(void) {
     test_cross_article();
     test_headline_only();
     test_copies_keep_text();
+    test_wrapped();
     test_pathological();
     cr_ctx_free(ctx);
     return CHECK_REPORT();
