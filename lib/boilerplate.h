@@ -29,18 +29,26 @@
 #define CRI_BP_HEAD_LINES 16
 #define CRI_BP_TAIL_LINES 6
 
-/* memmem for short haystacks (most lines): no per-call setup, two bytes
- * compared before memcmp (glibc's memmem pays a setup on every call);
- * long ones go to glibc. */
+/* memmem for the haystacks of this stage (a line, a document's head): no
+ * per-call setup (glibc's memmem pays a table setup on every call); short
+ * ones byte by byte, long ones by memchr to the first byte. */
 static inline const char *cri_bp_memmem(const void *hay, size_t n, const void *needle, size_t m) {
     const unsigned char *h = hay, *nd = needle;
     if (m == 0) return hay;
     if (n < m) return NULL;
-    if (n > 96) return memmem(hay, n, needle, m);
     const unsigned char c0 = nd[0];
     if (m == 1) return memchr(hay, c0, n);
     const unsigned char c1 = nd[1];
     const unsigned char *last = h + n - m;
+    if (n > 96) {
+        /* long: memchr to the first byte, then compare */
+        for (const unsigned char *p = h; p <= last; p++) {
+            p = memchr(p, c0, (size_t)(last - p) + 1);
+            if (!p) return NULL;
+            if (p[1] == c1 && memcmp(p + 2, nd + 2, m - 2) == 0) return (const char *)p;
+        }
+        return NULL;
+    }
     for (const unsigned char *p = h; p <= last; p++)
         if (p[0] == c0 && p[1] == c1 && memcmp(p + 2, nd + 2, m - 2) == 0) return (const char *)p;
     return NULL;
