@@ -17,6 +17,11 @@
  * In front of it, a small direct-mapped cache of short words (256 KB, stays
  * in L2) serves the few thousand words that make most of any text.
  *
+ * In front of both, for short ASCII words, sits the tokenizer's own word
+ * cache (tokenize.c; its memory is the `words` block here, handed out by
+ * cri_word_cache): stem.c sees a word only the first time, or when it is
+ * longer than 12 bytes or not plain ASCII.
+ *
  * Contract: cri_stem's stem is NUL-terminated, in a ring of 64 buffers on
  * the context: valid for the next 63 calls — copy it if you keep it longer.
  * cri_stem_tokens (the tokenizer's path) copies straight into d->pool.

@@ -25,7 +25,12 @@
  *     Stopwords carry a precomputed stem; others go through cri_stem's cache.
  *
  * Speed: one pass, a byte-class table, no allocation per token (the token
- * array and the key pool are reserved from the body length up front).
+ * array and the key pool are reserved from the body length up front).  The
+ * hot loop (fast_run) takes spaces, single ASCII symbols and ASCII words
+ * eight bytes at a time; a word it has met before in this context is one
+ * probe of the word cache (below), which holds its stopword flag and stem,
+ * so stopword hashing and stem.c run only for new words.  Everything else
+ * goes through the general path, which decides exactly as before.
  */
 #include "internal.h"
 
