@@ -792,6 +792,25 @@ static int wrap_apply(const char *text, size_t len, const cri_bline *L, size_t n
     return 0;
 }
 
+/* The text with its wrapped lines joined, into out: 1 if any were, 0 if
+ * none (out untouched), -1 out of memory. */
+static int bp_unwrap(const char *text, size_t len, cri_buf *out) {
+    cri_bline *L = NULL;
+    size_t consumed = 0;
+    long nl = split_lines(text, len, &L, &consumed);
+    if (nl < 0) return -1;
+    size_t n = (size_t)nl;
+    int rc = 0;
+    if (n > 1) {
+        uint8_t *join = malloc(n);
+        if (!join) rc = -1;
+        else if (wrap_plan(text, L, n, join)) rc = wrap_apply(text, len, L, n, join, consumed, out) ? -1 : 1;
+        free(join);
+    }
+    free(L);
+    return rc;
+}
+
 /* ---- cross-article statistics ------------------------------------------- */
 
 struct cri_line_stats {
@@ -874,6 +893,14 @@ int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *te
     (*docs)++;
     if ((uint64_t)*docs > s->max_docs) s->max_docs = (uint64_t)*docs;
     uint64_t oh = cri_hash64(outlet_key, strlen(outlet_key), s->seed);
+    /* lines as cri_extract_body sees them: wrapped lines joined */
+    cri_buf joined = {0};
+    int uw = bp_unwrap(text, len, &joined);
+    if (uw < 0) return -1;
+    if (uw > 0) {
+        text = joined.data;
+        len = joined.len;
+    }
     uint64_t keys[256];
     uint64_t *k = keys;
     size_t cap = 256, n = 0;
@@ -892,6 +919,7 @@ int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *te
                     uint64_t *nk = malloc(cap * 2 * sizeof *nk);
                     if (!nk) {
                         if (k != keys) free(k);
+                        cri_buf_free(&joined);
                         return -1;
                     }
                     memcpy(nk, k, n * sizeof *nk);
@@ -932,6 +960,7 @@ int cri_line_stats_add(cri_line_stats *s, const char *outlet_key, const char *te
         if (s->counts[j] < UINT32_MAX) s->counts[j]++;
     }
     if (k != keys) free(k);
+    cri_buf_free(&joined);
     return rc;
 }
 
@@ -1449,7 +1478,7 @@ cr_status cri_extract_body(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
             goto oom;
         }
         free(join);
-        if (nj) {
+        if (nj) {   /* (as bp_unwrap, without splitting twice) */
             free(L);
             L = NULL;
             text = joined.data;

@@ -159,7 +159,10 @@ static void test_every_line_accounted(void) {
 /* Same footer in three articles of one outlet goes; a wire sentence shared
  * by different outlets stays. */
 static void test_cross_article(void) {
-    const char *footer = "The Lakeside Courier has served the region's readers since 1898.";
+    /* the second footer line arrives hard-wrapped: counted as one line */
+    const char *footer = "The Lakeside Courier has served the region's readers since 1898.\n\n"
+                         "The Courier is printed every weekday by the\n"
+                         "Lakeside Media cooperative at its plant in the town of Northfield.";
     const char *wire = "The storm is expected to bring up to 20 centimetres of snow to higher ground by Friday, forecasters said.";
     char t[3][1024], u[2][1024];
     for (int i = 0; i < 3; i++)
@@ -181,6 +184,7 @@ static void test_cross_article(void) {
         const cr_doc *d = doc_by_id(c, id);
         CHECK(d && !in_body(d, "has served the region's readers"));
         CHECK_STR(reason_of(d, "has served the region's readers"), "repeated");
+        CHECK_STR(reason_of(d, "printed every weekday by the Lakeside Media cooperative"), "repeated");
         CHECK(in_body(d, "A final vote is expected next month"));
     }
     CHECK(in_body(doc_by_id(c, "l1"), "The storm is expected to bring up to 20"));
