@@ -590,6 +590,11 @@ int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n);
 #define CRI_NER_WORDFEAT 13
 int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, int mode, uint32_t bits,
                      uint32_t *feats, uint8_t *cls, uint64_t *wkey, void *scratch);
+/* With wkey != NULL the first CRI_NER_WORDFEAT features of each token are
+ * left unset: the tagger asks for token i's (after cri_ner_features, same
+ * text, tokens, mode and scratch) only when its cache lacks their sum. */
+void cri_ner_word_features(const char *text, const cri_ner_tok *t, size_t i, int mode,
+                           uint32_t bits, void *scratch, uint32_t *f);
 void cri_ner_emissions(const int8_t *w, const uint32_t *feats, size_t n, int32_t *emit);
 /* trans: (CRI_NER_NLABELS + 1) x CRI_NER_NLABELS, last row = sentence start;
  * tcls: CRI_NER_NCLS such tables added for the current token's class.

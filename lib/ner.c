@@ -419,7 +419,7 @@ static inline void add_row(int32_t *acc, const int8_t *w, uint32_t f) {
 /* cri_ner_emissions, with the word-dependent parts taken from the cache.
  * Feature layout (ner_feat.c): [0, WORDFEAT) the word's own, then the
  * previous, next, two-before and two-after words' forms, then the rest. */
-static void emissions(tagger *t, size_t n) {
+static void emissions(tagger *t, const char *text, size_t n, int mode) {
     enum { L = CRI_NER_NLABELS, NF = CRI_NER_NFEAT, WF = CRI_NER_WORDFEAT, O1 = CRI_NER_ONLY_O };
     const int8_t *w = t->m.w;
     const uint32_t *F = t->feats;
@@ -447,8 +447,11 @@ static void emissions(tagger *t, size_t n) {
             size_t i = j + (size_t)(ptrdiff_t)off[r];
             if (!(sl->have & (1u << r))) {
                 memset(sl->v[r], 0, sizeof sl->v[r]);
-                if (r == R_SELF)
-                    for (int k = 0; k < WF; k++) add_row(sl->v[r], w, F[j * NF + k]);
+                if (r == R_SELF) {
+                    uint32_t wf[WF];
+                    cri_ner_word_features(text, t->toks, j, mode, t->m.bits, t->scratch, wf);
+                    for (int k = 0; k < WF; k++) add_row(sl->v[r], w, wf[k]);
+                }
                 else   /* the row token i reads for its neighbour j */
                     add_row(sl->v[r], w, F[i * NF + WF + (r - 1)]);
                 sl->have |= (uint8_t)(1u << r);
@@ -502,7 +505,7 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
             w = t->tc.data;
             mode = cri_ner_features(w, t->toks, n, -1, t->m.bits, t->feats, t->cls, t->wkey, t->scratch);
         }
-        emissions(t, n);
+        emissions(t, w, n, mode);
         cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
         /* a truecased line's capitals are guesses: nothing to rescue */
         rescue(w == text + pos ? &t->m : NULL, w, t->toks, n, t->cls, t->emit, t->labels, mode);

@@ -137,8 +137,25 @@ static bool connector_word(const unsigned char *p, size_t n) {
     return false;
 }
 
-/* cls: 0 lower/other, 1 capitalized, 2 all caps, 3 digit, 4 punct */
-static void word_hashes(const unsigned char *p, size_t n, wordh *o, bool lazy) {
+/* Lower-cased prefixes and suffixes of 1-4 bytes. */
+static void affixes(const unsigned char *p, size_t n, wordh *o) {
+    uint64_t h = FNV0;
+    for (size_t i = 0; i < 4; i++) {
+        if (i < n) h = fnv_step(h, (unsigned char)cri_tolower((char)p[i]));
+        else h = fnv_step(h, 0);
+        o->pre[i] = h;
+    }
+    h = FNV0 ^ 0x55;
+    for (size_t i = 0; i < 4; i++) {
+        if (i < n) h = fnv_step(h, (unsigned char)cri_tolower((char)p[n - 1 - i]));
+        else h = fnv_step(h, 0);
+        o->suf[i] = h;
+    }
+}
+
+/* cls: 0 lower/other, 1 capitalized, 2 all caps, 3 digit, 4 punct.  The
+ * affixes are left to the caller (see word_feats). */
+static void word_hashes(const unsigned char *p, size_t n, wordh *o) {
     uint64_t lw = FNV0, w = FNV0, sh = FNV0;
     char last = 0; int shn = 0;
     unsigned up = 0, lo = 0, dg = 0, al = 0, hi = 0, alo = 0;
@@ -167,20 +184,6 @@ static void word_hashes(const unsigned char *p, size_t n, wordh *o, bool lazy) {
     o->only_o = up == 0 && hi == 0 && lo > 0 && !connector_word(p, n);
     /* sentence punctuation and brackets are never part of a name */
     if (n == 1 && memchr(",;:!?()[]\"", p[0], 11)) o->only_o = 1;
-    /* the tagger reads an O-only word's shape and form as context only */
-    if (lazy && o->only_o) { o->cls = 0; return; }
-    uint64_t h = FNV0;
-    for (size_t i = 0; i < 4; i++) {
-        if (i < n) h = fnv_step(h, (unsigned char)cri_tolower((char)p[i]));
-        else h = fnv_step(h, 0);
-        o->pre[i] = h;
-    }
-    h = FNV0 ^ 0x55;
-    for (size_t i = 0; i < 4; i++) {
-        if (i < n) h = fnv_step(h, (unsigned char)cri_tolower((char)p[n - 1 - i]));
-        else h = fnv_step(h, 0);
-        o->suf[i] = h;
-    }
     if (al == 0) o->cls = dg ? 3 : 4;
     else if (up >= 2 && lo == 0) o->cls = 2;
     else if (cri_isupper(p[0])) o->cls = 1;
@@ -189,6 +192,28 @@ static void word_hashes(const unsigned char *p, size_t n, wordh *o, bool lazy) {
 
 static inline uint32_t fx(uint64_t tmpl, uint64_t v, uint32_t mask) {
     return (uint32_t)(cri_mix64(v * 0x9E3779B97F4A7C15ULL + tmpl * 0xD6E8FEB86659FD93ULL) & mask);
+}
+
+/* The first CRI_NER_WORDFEAT features: the word's own, under the mode. */
+static void word_feats(const unsigned char *p, size_t n, wordh *c, int mode, uint32_t mask,
+                       uint32_t *f) {
+    affixes(p, n, c);
+    uint64_t md = (uint64_t)mode + 1;
+    int k = 0;
+    f[k++] = fx(T_BIAS, 0, mask);
+    f[k++] = fx(T_LW, c->lw, mask);
+    /* the exact form says little on an all-caps line */
+    f[k++] = fx(T_W, mode == 1 ? c->lw : c->w, mask);
+    for (int a = 0; a < 4; a++) f[k++] = fx(T_P1 + a, c->pre[a], mask);
+    for (int a = 0; a < 4; a++) f[k++] = fx(T_S1 + a, c->suf[a], mask);
+    f[k++] = fx(T_SHAPE, c->sh * 31 + md, mask);
+    f[k++] = fx(T_MODELW, c->lw * 7 + md, mask);
+}
+
+void cri_ner_word_features(const char *text, const cri_ner_tok *t, size_t i, int mode, uint32_t bits,
+                           void *scratch, uint32_t *f) {
+    word_feats((const unsigned char *)text + t[i].start, t[i].end - t[i].start,
+               (wordh *)scratch + i, mode, (1u << bits) - 1, f);
 }
 
 int cri_ner_sentence_mode(const char *text, const cri_ner_tok *t, size_t n) {
@@ -213,8 +238,7 @@ int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, int mode,
     const uint32_t mask = (1u << bits) - 1;
     wordh *wh = scratch;
     for (size_t i = 0; i < n; i++)
-        word_hashes((const unsigned char *)text + t[i].start, t[i].end - t[i].start, &wh[i],
-                    wkey != NULL);
+        word_hashes((const unsigned char *)text + t[i].start, t[i].end - t[i].start, &wh[i]);
     if (mode < 0) {
         /* cri_ner_sentence_mode, from the counts just made */
         unsigned words = 0, allcap = 0, cap = 0, longw = 0;
@@ -243,14 +267,12 @@ int cri_ner_features(const char *text, const cri_ner_tok *t, size_t n, int mode,
         /* the first CRI_NER_WORDFEAT depend on the word and the mode only */
         if (wkey) wkey[i] = cri_mix64(c->w + md);
         if (wkey && c->only_o) continue;   /* the tagger never reads its row */
-        f[k++] = fx(T_BIAS, 0, mask);
-        f[k++] = fx(T_LW, c->lw, mask);
-        /* the exact form says little on an all-caps line */
-        f[k++] = fx(T_W, mode == 1 ? c->lw : c->w, mask);
-        for (int a = 0; a < 4; a++) f[k++] = fx(T_P1 + a, c->pre[a], mask);
-        for (int a = 0; a < 4; a++) f[k++] = fx(T_S1 + a, c->suf[a], mask);
-        f[k++] = fx(T_SHAPE, c->sh * 31 + md, mask);
-        f[k++] = fx(T_MODELW, c->lw * 7 + md, mask);
+        /* the tagger asks for the word's own features (cri_ner_word_features)
+         * only when its cache does not hold their sum */
+        if (!wkey)
+            word_feats((const unsigned char *)text + t[i].start, t[i].end - t[i].start, &wh[i],
+                       mode, mask, f);
+        k = CRI_NER_WORDFEAT;
         f[k++] = fx(T_LWM1, m1->lw, mask);
         f[k++] = fx(T_LWP1, p1->lw, mask);
         f[k++] = fx(T_LWM2, m2->lw, mask);
