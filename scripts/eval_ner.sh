@@ -2,7 +2,7 @@
 # Named-entity tagging quality of the embedded model (models/ner.model):
 # span F1 (boundaries right) and typed F1 (boundaries and type right), with
 # typed F1 per type, on data never trained on:
-#   - tests/data/ner-news-dev.txt: 38 news sentences (ECB+ dev topics)
+#   - tests/data/ner-news-dev.txt: 160 news sentences, 365 names (ECB+ dev topics)
 #     annotated by hand in CoNLL style (PER, ORG, LOC, MISC);
 #   - four held-out GUM news documents (GUM's named, linked mentions), per
 #     sentence and tagged whole through the library (document-level steps);
