@@ -156,6 +156,10 @@ static inline uint64_t rd64(const unsigned char *p) {
            (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
+static inline uint64_t rd32(const unsigned char *p) {
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+}
+
 static inline uint64_t mum(uint64_t a, uint64_t b) {
     __uint128_t r = (__uint128_t)a * b;
     return (uint64_t)r ^ (uint64_t)(r >> 64);
@@ -177,7 +181,11 @@ uint64_t cri_hash64(const void *data, size_t n, uint64_t seed) {
         p += 8;
         n -= 8;
     }
-    for (size_t i = 0; i < n; i++) b |= (uint64_t)p[i] << (8 * i);
+    /* the last n < 8 bytes, little-endian, without a loop: two overlapping
+     * reads (4..7 bytes) or three single bytes (1..3) */
+    if (n >= 4) b = rd32(p) | rd32(p + n - 4) << (8 * (n - 4));
+    else if (n > 0)
+        b = (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
     h = mum(a ^ k1 ^ h, b ^ k2);
     return mum(h ^ k0, h ^ k1 ^ n);
 }
