@@ -377,15 +377,15 @@ static void rescue(const cri_ner_model *m, const char *text, const cri_ner_tok *
         if (first || lab[i] != CRI_NER_O || (cls[i] & CRI_NER_CLSMASK) != 1 || len < 2) continue;
         const char *q = text + t[i - 1].start;   /* i > 0: a word came before */
         if (!cri_isalnum((unsigned char)q[0]) && q[0] != ',') continue;   /* after a quote or colon */
-        if (!tok_name_like(text, &t[i]) || tok_in(text, &t[i], person_titles) ||
-            tok_in(text, &t[i], not_name_words))
-            continue;
-        int st = cri_ner_case_state(m, p, len);
-        if (st == 1 || st == 3) continue;
         const int32_t *e = emit + i * L;
         int best = 1;
         for (int l = 3; l < L; l += 2) if (e[l] > e[best]) best = l;
         if (e[best] < e[0]) continue;   /* the word's own evidence must favour a name */
+        int st = cri_ner_case_state(m, p, len);
+        if (st == 1 || st == 3) continue;
+        if (!tok_name_like(text, &t[i]) || tok_in(text, &t[i], person_titles) ||
+            tok_in(text, &t[i], not_name_words))
+            continue;
         lab[i] = (uint8_t)best;
     }
 }
