@@ -356,6 +356,15 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
             for (int l = 1; l < L; l++) { cs[l] = NEG; back[i * L + l] = 0; }
             continue;
         }
+        if (cls[i - 1] & CRI_NER_ONLY_O) {
+            /* after an O-only word every path comes from its O */
+            for (int l = 0; l < L; l++) {
+                bool in = l && !(l & 1);
+                cs[l] = in ? NEG : ps[0] + tc[l] + emit[i * L + l];
+                back[i * L + l] = 0;
+            }
+            continue;
+        }
         for (int l = 0; l < L; l++) {
             int64_t best;
             int bp;
