@@ -267,7 +267,7 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                 w.b[k < 15 ? k : 15] = cri_isupper(ch) ? (unsigned char)(ch + 32) : ch;
             }
         }
-        while (p < e) {
+        while (p < e && *p != ' ') {   /* a space ends most words */
             c = *p;
             uint8_t ct = cri_ctype[c];
             if (ct & (CRI_C_UPPER | CRI_C_LOWER | CRI_C_DIGIT)) {
