@@ -571,6 +571,17 @@ static int wrap_end(const char *s, const char *e) {
     return 0;
 }
 
+/* A line starting with an address: "press@x.com", "www.x.com", "http...". */
+static bool wrap_addr_start(const char *s, size_t n) {
+    const char *w = memchr(s, ' ', n);
+    size_t wl = w ? (size_t)(w - s) : n;
+    if (ieq_prefix(s, wl, "http") || ieq_prefix(s, wl, "www.")) return true;
+    for (size_t i = 0; i < wl; i++)
+        if (s[i] == '@' || (s[i] == '.' && i + 1 < wl && cri_islower((unsigned char)s[i + 1])))
+            return true;
+    return false;
+}
+
 /* A short line with a date or time in it (4+ digits). */
 static bool wrap_dateish(const char *s, size_t n) {
     if (n > 60) return false;
@@ -710,7 +721,7 @@ static size_t wrap_plan(const char *text, const cri_bline *L, size_t n, uint8_t 
         unsigned acol = line_cols(as, an);
         if (acol > CRI_BP_WRAP_MAX) continue;
         if (bullet_len((const unsigned char *)bs, (const unsigned char *)be)) continue;
-        if (wrap_credit_start(bs, bn) || wrap_credit_end(as, ae)) continue;
+        if (wrap_credit_start(bs, bn) || wrap_credit_end(as, ae) || wrap_addr_start(bs, bn)) continue;
         unsigned char b0 = (unsigned char)*bs;
         bool lower = cri_islower(b0);
         int end = wrap_end(as, ae);
