@@ -66,7 +66,7 @@ static bool not_name_word(const char *w, size_t n) {
     static const char *const X[] = {"the", "a", "an", "and", "or", "of", "in", "on", "for", "to",
                                      "with", "by", "is", "are", "was", "news", "desk", "staff",
                                      "updated", "published", "reporter", "editor", "photo",
-                                     "president", "minister", "north", "south", "korea", "russia",
+                                     "president", "minister",
                                      "monday", "tuesday", "wednesday", "thursday", "friday",
                                      "saturday", "sunday", "about", "share", "home", "more", "read"};
     for (size_t i = 0; i < sizeof X / sizeof X[0]; i++)
