@@ -176,9 +176,10 @@ static inline bool hot_is(const hotw *e, uint64_t ka, uint32_t kb, uint32_t n) {
     return e->ka == ka && e->kb == kb && e->klen == n;
 }
 
-/* The entry for (ka, kb, n) or NULL; a hit in the second way moves it first. */
-static inline const hotw *hot_find(hotw *tab, uint64_t ka, uint32_t kb, uint32_t n) {
-    hotw *e = hot_set(tab, hot_hash(ka, kb, n));
+/* The entry for (ka, kb, n), whose hot_hash is h, or NULL; a hit in the
+ * second way moves it first. */
+static inline const hotw *hot_find_h(hotw *tab, uint32_t h, uint64_t ka, uint32_t kb, uint32_t n) {
+    hotw *e = hot_set(tab, h);
     if (hot_is(e, ka, kb, n)) return e;
     if (!hot_is(e + 1, ka, kb, n)) return NULL;
     hotw tmp = e[0];
@@ -556,7 +557,7 @@ scanned:
     if (*first_word) { flags |= CRI_TOK_SSTART; *first_word = false; }
     if (t->hot && n <= HOT_KEY) {
         if (!kregs) hot_key(o, n, &ka, &kb);
-        const hotw *e = hot_find(t->hot, ka, kb, (uint32_t)n);
+        const hotw *e = hot_find_h(t->hot, hot_hash(ka, kb, n), ka, kb, (uint32_t)n);
         if (e) {
             /* seen before: the token record straight from the cache */
             cr_doc *d = t->d;
@@ -678,6 +679,10 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
             n = 8 + m;
         }
         uint32_t j = i + n;
+        uint32_t hh = hot_hash(ka, kb, n);
+#if defined(__GNUC__)
+        __builtin_prefetch(hot_set(hot, hh));   /* overlaps the checks below */
+#endif
         if (j > end) break;
         if (j < end) {
             unsigned c2 = b[j];
@@ -689,7 +694,7 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
                 break;
             if (n <= 5 && (c == 'h' || c == 'w') && (c2 == ':' || c2 == '.')) break;
         }
-        const hotw *e = hot_find(hot, ka, kb, n);
+        const hotw *e = hot_find_h(hot, hh, ka, kb, n);
         if (!e) break;
         uint16_t flags = CRI_TOK_WORD;
         if (k0 == B_UPPER) flags |= CRI_TOK_CAP;
