@@ -137,6 +137,11 @@ cr_status cr_corpus_clean(cr_corpus *c) {
     /* Pass 1: bytes to normalized text; count each outlet's lines. */
     for (size_t i = 0; i < n; i++) {
         cr_status s = cri_clean_prepare(ctx, &c->inputs[i], &docs[i], &texts[i]);
+        /* the raw bytes are not needed again: keep peak memory near one
+         * copy of the corpus, not two */
+        free(c->inputs[i].bytes);
+        c->inputs[i].bytes = NULL;
+        c->inputs[i].len = 0;
         if (s == CR_ERR_NOMEM) {
             st = s;
             goto cleanup;
