@@ -97,6 +97,32 @@ fail:
     return s;
 }
 
+/* Arrays grow geometrically while a document is built; a corpus holds many
+ * documents, so give the slack back (up to half of each array). */
+static void shrink_to_fit(cr_doc *d) {
+    if (d->n_toks && d->n_toks < d->cap_toks) {
+        cri_token *t = realloc(d->toks, d->n_toks * sizeof *t);
+        if (t) {
+            d->toks = t;
+            d->cap_toks = d->n_toks;
+        }
+    }
+    if (d->n_sents && d->n_sents < d->cap_sents) {
+        cri_sentence *t = realloc(d->sents, d->n_sents * sizeof *t);
+        if (t) {
+            d->sents = t;
+            d->cap_sents = d->n_sents;
+        }
+    }
+    if (d->pool.data && d->pool.len + 1 < d->pool.cap) {
+        char *p = realloc(d->pool.data, d->pool.len + 1);
+        if (p) {
+            d->pool.data = p;
+            d->pool.cap = d->pool.len + 1;
+        }
+    }
+}
+
 cr_status cri_clean_finish(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
                            const cri_input *in, const cri_line_stats *stats) {
     cr_status s = ctx->opt.raw ? cri_extract_raw(ctx, d, text, len, in)
@@ -117,7 +143,9 @@ cr_status cri_clean_finish(cr_ctx *ctx, cr_doc *d, const char *text, size_t len,
     cri_doc_set_pub(d);
     s = cri_segment(ctx, d);
     if (s != CR_OK) return s;
-    return cri_tokenize(ctx, d);
+    s = cri_tokenize(ctx, d);
+    if (s == CR_OK) shrink_to_fit(d);
+    return s;
 }
 
 /* ---- publication time --------------------------------------------------- */
