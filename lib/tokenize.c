@@ -66,21 +66,10 @@ static const uint8_t bclass[256] = {
 
 static inline bool alnum_b(unsigned char c) { return bclass[c] >= B_LOWER && bclass[c] <= B_DIGIT; }
 
-static int32_t dec(const unsigned char *p, size_t n, int *len) {
-    unsigned c = p[0];
-    if (c < 0x80 || n < 2) { *len = 1; return (int32_t)c; }
-    if ((c & 0xE0) == 0xC0) { *len = 2; return (int32_t)(((c & 0x1F) << 6) | (p[1] & 0x3F)); }
-    if ((c & 0xF0) == 0xE0 && n >= 3) {
-        *len = 3;
-        return (int32_t)(((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
-    }
-    if ((c & 0xF8) == 0xF0 && n >= 4) {
-        *len = 4;
-        return (int32_t)(((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
-                         (p[3] & 0x3F));
-    }
-    *len = 1;
-    return (int32_t)c;
+static inline int32_t dec(const unsigned char *p, size_t n, int *len) {
+    int32_t cp;
+    *len = (int)cri_utf8_decode((const char *)p, n, &cp);   /* normalize.c */
+    return cp;
 }
 
 /* Unicode classes the tokenizer needs. */
