@@ -29,18 +29,6 @@ static void field(const char *name, const char *v) {
     printf("  %-10s %s\n", name, v ? v : "-");
 }
 
-/* A one-line preview: first n bytes of s, cut on a UTF-8 boundary. */
-static void preview(const char *s, size_t n) {
-    size_t len = strlen(s);
-    if (len <= n) {
-        fputs(s, stdout);
-        return;
-    }
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
-    fwrite(s, 1, n, stdout);
-    fputs("...", stdout);
-}
-
 static void report(const cr_doc *d) {
     size_t blen;
     cr_doc_body(d, &blen);
@@ -58,7 +46,7 @@ static void report(const cr_doc *d) {
            cr_doc_sentence_count(d), cr_doc_caption_count(d));
     for (size_t i = 0; i < cr_doc_caption_count(d); i++) {
         printf("  %-10s ", "caption");
-        preview(cr_doc_caption(d, i), 100);
+        tool_preview(cr_doc_caption(d, i), 100);
         printf("\n");
     }
     size_t nr = cr_doc_removed_count(d);
@@ -67,7 +55,7 @@ static void report(const cr_doc *d) {
         const char *reason;
         const char *text = cr_doc_removed(d, i, &reason);
         printf("    %-14s ", reason ? reason : "?");
-        preview(text, 70);
+        tool_preview(text, 70);
         printf("\n");
     }
     size_t np = cr_doc_repair_count(d);
@@ -76,9 +64,9 @@ static void report(const cr_doc *d) {
         const char *before, *after;
         const char *kind = cr_doc_repair(d, i, &before, &after);
         printf("    %-14s \"", kind);
-        preview(before, 40);
+        tool_preview(before, 40);
         printf("\" -> \"");
-        preview(after, 40);
+        tool_preview(after, 40);
         printf("\"\n");
     }
     printf("\n");
@@ -97,18 +85,11 @@ int cmd_clean(int argc, char **argv) {
     if (rc == TOOL_OK) {
         if (a.json) {
             unsigned flags = (a.pretty ? CR_JSON_PRETTY : 0) | (a.tokens ? CR_JSON_TOKENS : 0);
-            if (cr_corpus_write_json(c, flags, tool_write_file, stdout) != CR_OK) {
-                fprintf(stderr, "crossread: %s\n", cr_errmsg(ctx));
-                rc = TOOL_FAILED;
-            }
+            rc = tool_write_json(ctx, c, flags);
         } else {
             for (size_t i = 0; i < cr_corpus_count(c); i++) report(cr_corpus_doc(c, i));
         }
         if (rc == TOOL_OK) rc = tool_status(c);
     }
-    if (fflush(stdout) != 0 && rc == TOOL_OK) rc = TOOL_FAILED;
-    cr_corpus_free(c);
-    cr_ctx_free(ctx);
-    free(a.inputs);
-    return rc;
+    return tool_finish(&a, ctx, c, rc);
 }

@@ -29,17 +29,6 @@ static const char *usage =
     "  crossread cluster examples/dprk-russia-2024-07/\n"
     "  crossread cluster --stream --window 48h < today.jsonl\n";
 
-static void preview(const char *s, size_t n) {
-    size_t len = strlen(s);
-    if (len <= n) {
-        fputs(s, stdout);
-        return;
-    }
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
-    fwrite(s, 1, n, stdout);
-    fputs("...", stdout);
-}
-
 /* Readable listing: one block per story. */
 static void listing(const cr_corpus *c) {
     size_t ns = cr_corpus_story_count(c);
@@ -47,7 +36,7 @@ static void listing(const cr_corpus *c) {
         size_t sz = cr_corpus_story_size(c, i);
         printf("%s  %zu article%s  ", cr_corpus_story_id(c, i), sz, sz == 1 ? "" : "s");
         const char *label = cr_corpus_story_label(c, i);
-        preview(label ? label : "-", 100);
+        tool_preview(label ? label : "-", 100);
         printf("\n");
         size_t nw = cr_corpus_story_why_count(c, i);
         if (nw) {
@@ -61,7 +50,7 @@ static void listing(const cr_corpus *c) {
             const char *title = cr_doc_title(d);
             printf("  %-24s %-18s %-10.10s ", cr_doc_id(d), cr_doc_outlet(d) ? cr_doc_outlet(d) : "-",
                    pub ? pub : "-");
-            if (title) preview(title, 70);
+            if (title) tool_preview(title, 70);
             else {
                 size_t len;
                 const char *body = cr_doc_body(d, &len);
@@ -70,7 +59,7 @@ static void listing(const cr_corpus *c) {
                 char buf[204];
                 memcpy(buf, body, k);
                 buf[k] = 0;
-                preview(buf, 70);
+                tool_preview(buf, 70);
             }
             printf("\n");
         }
@@ -156,18 +145,11 @@ int cmd_cluster(int argc, char **argv) {
             rc = TOOL_FAILED;
         } else if (a.json) {
             unsigned flags = CR_JSON_STORIES | (a.pretty ? CR_JSON_PRETTY : 0);
-            if (cr_corpus_write_json(c, flags, tool_write_file, stdout) != CR_OK) {
-                fprintf(stderr, "crossread: %s\n", cr_errmsg(ctx));
-                rc = TOOL_FAILED;
-            }
+            rc = tool_write_json(ctx, c, flags);
         } else {
             listing(c);
         }
         if (rc == TOOL_OK) rc = tool_status(c);
     }
-    if (fflush(stdout) != 0 && rc == TOOL_OK) rc = TOOL_FAILED;
-    cr_corpus_free(c);
-    cr_ctx_free(ctx);
-    free(a.inputs);
-    return rc;
+    return tool_finish(&a, ctx, c, rc);
 }

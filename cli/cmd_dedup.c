@@ -89,18 +89,11 @@ int cmd_dedup(int argc, char **argv) {
         } else if (a.json) {
             unsigned flags = CR_JSON_COPIES | (a.pretty ? CR_JSON_PRETTY : 0) |
                              (a.tokens ? CR_JSON_TOKENS : 0);
-            if (cr_corpus_write_json(c, flags, tool_write_file, stdout) != CR_OK) {
-                fprintf(stderr, "crossread: %s\n", cr_errmsg(ctx));
-                rc = TOOL_FAILED;
-            }
+            rc = tool_write_json(ctx, c, flags);
         } else {
             report(c);
         }
         if (rc == TOOL_OK) rc = tool_status(c);
     }
-    if (fflush(stdout) != 0 && rc == TOOL_OK) rc = TOOL_FAILED;
-    cr_corpus_free(c);
-    cr_ctx_free(ctx);
-    free(a.inputs);
-    return rc;
+    return tool_finish(&a, ctx, c, rc);
 }

@@ -37,6 +37,31 @@ int tool_write_file(void *user, const char *data, size_t len) {
     return fwrite(data, 1, len, (FILE *)user) == len ? 0 : -1;
 }
 
+int tool_write_json(cr_ctx *ctx, cr_corpus *c, unsigned flags) {
+    if (cr_corpus_write_json(c, flags, tool_write_file, stdout) == CR_OK) return TOOL_OK;
+    fprintf(stderr, "crossread: %s\n", cr_errmsg(ctx));
+    return TOOL_FAILED;
+}
+
+int tool_finish(tool_args *a, cr_ctx *ctx, cr_corpus *c, int rc) {
+    if (fflush(stdout) != 0 && rc == TOOL_OK) rc = TOOL_FAILED;
+    cr_corpus_free(c);
+    cr_ctx_free(ctx);
+    free(a->inputs);
+    return rc;
+}
+
+void tool_preview(const char *s, size_t n) {
+    size_t len = strlen(s);
+    if (len <= n) {
+        fputs(s, stdout);
+        return;
+    }
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    fwrite(s, 1, n, stdout);
+    fputs("...", stdout);
+}
+
 static int parse_size(const char *s, size_t *out) {
     char *end;
     errno = 0;

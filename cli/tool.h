@@ -41,6 +41,16 @@ int tool_status(const cr_corpus *c);
 /* Writer to a FILE*. */
 int tool_write_file(void *user, const char *data, size_t len);
 
+/* Write the corpus as JSON to stdout; TOOL_OK or TOOL_FAILED (message printed). */
+int tool_write_json(cr_ctx *ctx, cr_corpus *c, unsigned flags);
+
+/* End a run: flush stdout, free everything; returns the exit status (rc, or
+ * TOOL_FAILED when stdout could not be written). */
+int tool_finish(tool_args *a, cr_ctx *ctx, cr_corpus *c, int rc);
+
+/* Print the first n bytes of s, cut on a UTF-8 boundary, "..." when cut. */
+void tool_preview(const char *s, size_t n);
+
 int cmd_clean(int argc, char **argv);
 int cmd_dedup(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
