@@ -91,6 +91,7 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d) {
 static int wday_of(int64_t days) { return (int)(((days % 7) + 7 + 4) % 7); }
 static int days_in_month(int y, int m) {
     static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12) return 0;   /* no such month: no valid day */
     if (m == 2) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
     return dm[(m - 1) % 12];
 }
@@ -684,8 +685,8 @@ static size_t numeric_date_at(tx *x, size_t i, res *r) {
         for (size_t q = 0; q < n; q++) {
             if (s[q] == '.') { if (++np > 2) return i; continue; }
             if (s[q] == ',') return i;
+            if (++len[np] > 4) return i;   /* no date part is longer (and no overflow) */
             parts[np] = parts[np] * 10 + (s[q] - '0');
-            len[np]++;
         }
         if (np != 2 || len[0] > 4 || len[1] > 2 || len[2] > 4) return i;
         if (len[0] == 4) { a = parts[0]; b = parts[1]; c = parts[2]; goto ymd; }
