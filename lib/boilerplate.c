@@ -110,7 +110,10 @@ static bool promo_bigram(const char *a, const char *b) {
 /* ---- scanning ----------------------------------------------------------- */
 
 static inline bool ieq_prefix(const char *s, size_t n, const char *lw) {
-    for (size_t i = 0; lw[i]; i++)   /* most calls end at the first byte */
+    /* most calls end at the first byte: tested before the loop (lw is a
+     * literal, so lw[0] is a constant once inlined) */
+    if (lw[0] && (n == 0 || cri_tolower(s[0]) != lw[0])) return false;
+    for (size_t i = 1; lw[0] && lw[i]; i++)
         if (i >= n || cri_tolower(s[i]) != lw[i]) return false;
     return true;
 }
@@ -173,12 +176,13 @@ static uint16_t cue_bit(const char *w) {
     return 0;
 }
 
-/* Bits set in a 16-bit mask (no popcnt instruction assumed). */
-static inline unsigned pop16(uint32_t x) {
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return (x + (x >> 8)) & 0x1Fu;
+/* Bits set in each 16-bit half of x, in the low five bits of each half
+ * (no popcnt instruction assumed). */
+static inline uint32_t pop16x2(uint32_t x) {
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x + (x >> 8)) & 0x001F001Fu;
 }
 
 /* Scan one trimmed line: shape, vocabulary and key. */
@@ -398,8 +402,9 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                 if (!st) continue;
                 uint32_t up = (uint32_t)_mm_movemask_epi8(
                     _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi)));
-                v.words = (uint16_t)(v.words + pop16(st));
-                v.caps = (uint16_t)(v.caps + pop16(st & up));
+                uint32_t wc = pop16x2(st | ((st & up) << 16));
+                v.words = (uint16_t)(v.words + (wc & 0x1F));
+                v.caps = (uint16_t)(v.caps + (wc >> 16));
                 if (vocab) {
                     __m128i lx = _mm_or_si128(x, c20);
                     __m128i cm = _mm_or_si128(
