@@ -10,50 +10,25 @@
  * corpus holds about 8 MB of body text; cleaning is not timed.
  */
 #include "internal.h"
+#include "bench_util.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-/* CPU time of this process: "per core" figures that a busy shared machine
- * does not distort (the stage is single-threaded). */
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_d(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    cri_buf b = {0};
-    char tmp[1 << 16];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (cri_buf_append(&b, tmp, k)) { fclose(f); cri_buf_free(&b); return NULL; }
-    fclose(f);
-    *len = b.len;
-    return b.data ? b.data : calloc(1, 1);
-}
-
 typedef cr_status (*stage_fn)(cr_ctx *, cr_doc *);
 
 static double run(cr_corpus *c, stage_fn *fns, size_t nf, size_t bytes) {
     double t[5];
     for (int r = 0; r < 5; r++) {
-        double t0 = now();
+        double t0 = bench_cpu_now();
         for (size_t i = 0; i < c->n_docs; i++)
             for (size_t f = 0; f < nf; f++)
                 if (fns[f](c->ctx, c->docs[i]) != CR_OK) return 0;
-        t[r] = now() - t0;
+        t[r] = bench_cpu_now() - t0;
     }
-    qsort(t, 5, sizeof t[0], cmp_d);
+    qsort(t, 5, sizeof t[0], bench_cmp_double);
     return (double)bytes / 1e6 / t[2];
 }
 
@@ -94,7 +69,7 @@ int main(int argc, char **argv) {
     size_t total = 0, k = 0;
     while (total < 8u << 20 && np) {
         size_t len;
-        char *text = slurp(paths[k % np], &len);
+        char *text = bench_slurp(paths[k % np], &len);
         if (!text) { fprintf(stderr, "bench_extract: cannot read %s\n", paths[k % np]); return 2; }
         char id[32];
         snprintf(id, sizeof id, "d%zu", k);

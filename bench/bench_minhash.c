@@ -19,21 +19,11 @@
  * so that a faster wrong answer shows.
  */
 #include "internal.h"
+#include "bench_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_d(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 static const char *find_data(const char *given) {
     static const char *const cands[] = {"../shared/data/ecbplus-dev/ecbplus-dev.jsonl",
@@ -66,15 +56,15 @@ static void bench_signatures(cr_ctx *ctx, const char *data, double mb) {
     double t[5];
     uint32_t sig[CRI_MINHASH_K], check = 0;
     for (int run = 0; run < 5; run++) {
-        double t0 = now();
+        double t0 = bench_wall_now();
         for (size_t r = 0; r < rounds; r++)
             for (size_t i = 0; i < n; i++) {
                 cri_minhash_doc(c->docs[i], 5, r, sig, NULL);
                 check ^= sig[r % CRI_MINHASH_K];
             }
-        t[run] = now() - t0;
+        t[run] = bench_wall_now() - t0;
     }
-    qsort(t, 5, sizeof *t, cmp_d);
+    qsort(t, 5, sizeof *t, bench_cmp_double);
     double sigs = (double)(rounds * n), total = (double)rounds * (double)bytes;
     printf("minhash: %zu documents from %s, %.1f KB average body, K=%d, 5-word shingles\n", n,
            data, bytes / 1e3 / n, CRI_MINHASH_K);
@@ -174,13 +164,13 @@ static void bench_dedup(cr_ctx *ctx, const char *data, size_t n_articles) {
         cr_corpus_add_article(c, &a);
         bytes += b.len;
     }
-    double t0 = now();
+    double t0 = bench_wall_now();
     cr_corpus_clean(c);
-    double t1 = now();
+    double t1 = bench_wall_now();
     cr_dedup_options o;
     cr_dedup_options_init(&o);
     cr_status st = cr_corpus_dedup(c, &o);
-    double t2 = now();
+    double t2 = bench_wall_now();
     uint64_t sum = 0;
     size_t rel[3] = {0, 0, 0};
     for (size_t i = 0; i < c->n_copies; i++) {

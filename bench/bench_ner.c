@@ -13,35 +13,12 @@
  * cleaning is not timed.
  */
 #include "internal.h"
+#include "bench_util.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_d(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    cri_buf b = {0};
-    char tmp[1 << 16];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (cri_buf_append(&b, tmp, k)) { fclose(f); cri_buf_free(&b); return NULL; }
-    fclose(f);
-    *len = b.len;
-    return b.data ? b.data : calloc(1, 1);
-}
 
 int main(int argc, char **argv) {
     const char *dflt = "examples/dprk-russia-2024-07";
@@ -75,7 +52,7 @@ int main(int argc, char **argv) {
     size_t total = 0, k = 0;
     while (total < 8u << 20 && np) {
         size_t len;
-        char *text = slurp(paths[k % np], &len);
+        char *text = bench_slurp(paths[k % np], &len);
         if (!text) { fprintf(stderr, "bench_ner: cannot read %s\n", paths[k % np]); return 2; }
         char id[32];
         snprintf(id, sizeof id, "d%zu", k);
@@ -95,15 +72,15 @@ int main(int argc, char **argv) {
     double t[RUNS];
     size_t mentions = 0;
     for (int r = 0; r < RUNS; r++) {
-        double t0 = now();
+        double t0 = bench_cpu_now();
         mentions = 0;
         for (size_t i = 0; i < c->n_docs; i++) {
             if (cri_ner_tag(c->ctx, c->docs[i]) != CR_OK) return 2;
             mentions += c->docs[i]->n_mentions;
         }
-        t[r] = now() - t0;
+        t[r] = bench_cpu_now() - t0;
     }
-    qsort(t, RUNS, sizeof t[0], cmp_d);
+    qsort(t, RUNS, sizeof t[0], bench_cmp_double);
     printf("ner: %zu documents, %.1f MB of body, %zu mentions\n", c->n_docs, (double)bytes / 1e6, mentions);
     printf("  median %.1f MB/s, best %.1f MB/s (CPU time)\n", (double)bytes / 1e6 / t[RUNS / 2],
            (double)bytes / 1e6 / t[0]);

@@ -9,34 +9,11 @@
  *                              one output line each (scripts/eval_mojibake.py)
  */
 #include "internal.h"
+#include "bench_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp_d(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    cri_buf b = {0};
-    char tmp[1 << 16];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (cri_buf_append(&b, tmp, k)) { fclose(f); cri_buf_free(&b); return NULL; }
-    fclose(f);
-    *len = b.len;
-    return b.data ? b.data : calloc(1, 1);
-}
 
 static int filter(void) {
     cr_ctx *ctx;
@@ -68,7 +45,7 @@ static int make_file(const char *out, double mb, char **src, int n_src) {
     cri_buf all = {0};
     for (int i = 0; i < n_src; i++) {
         size_t len;
-        char *p = slurp(src[i], &len);
+        char *p = bench_slurp(src[i], &len);
         if (!p) { fprintf(stderr, "bench_text: cannot read %s\n", src[i]); return 2; }
         cri_buf_append(&all, p, len);
         cri_buf_putc(&all, '\n');
@@ -97,7 +74,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     size_t len;
-    char *in = slurp(argv[1], &len);
+    char *in = bench_slurp(argv[1], &len);
     if (!in) { fprintf(stderr, "bench_text: cannot read %s\n", argv[1]); return 2; }
     cr_ctx *ctx;
     if (cr_ctx_new(NULL, &ctx) != CR_OK) return 2;
@@ -112,13 +89,13 @@ int main(int argc, char **argv) {
     for (int r = 0; r < RUNS; r++) {
         cr_doc *d = calloc(1, sizeof *d);
         t.len = 0;
-        double a = now();
+        double a = bench_wall_now();
         if (cri_text_decode(ctx, d, in, len, &t) != CR_OK) return 2;
-        double b = now();
+        double b = bench_wall_now();
         if (cri_mojibake_fix(ctx, d, &t) != CR_OK) return 2;
-        double c = now();
+        double c = bench_wall_now();
         if (cri_nfc(ctx, &t) != CR_OK) return 2;
-        double e = now();
+        double e = bench_wall_now();
         t_dec[r] = b - a; t_moj[r] = c - b; t_nfc[r] = e - c; t_all[r] = e - a;
         out_len = t.len;
         n_rep = d->n_repairs;
@@ -132,7 +109,7 @@ int main(int argc, char **argv) {
     double t_fold[RUNS];
     cri_buf f = {0};
     for (int r = 0; r < RUNS; r++) {
-        double a = now();
+        double a = bench_wall_now();
         for (size_t i = 0; i < len;) {
             size_t j = i;
             while (j < len && in[j] != ' ' && in[j] != '\n') j++;
@@ -142,14 +119,14 @@ int main(int argc, char **argv) {
             }
             i = j + 1;
         }
-        t_fold[r] = now() - a;
+        t_fold[r] = bench_wall_now() - a;
     }
     cri_buf_free(&f);
-    qsort(t_fold, RUNS, sizeof(double), cmp_d);
-    qsort(t_dec, RUNS, sizeof(double), cmp_d);
-    qsort(t_moj, RUNS, sizeof(double), cmp_d);
-    qsort(t_nfc, RUNS, sizeof(double), cmp_d);
-    qsort(t_all, RUNS, sizeof(double), cmp_d);
+    qsort(t_fold, RUNS, sizeof(double), bench_cmp_double);
+    qsort(t_dec, RUNS, sizeof(double), bench_cmp_double);
+    qsort(t_moj, RUNS, sizeof(double), bench_cmp_double);
+    qsort(t_nfc, RUNS, sizeof(double), bench_cmp_double);
+    qsort(t_all, RUNS, sizeof(double), bench_cmp_double);
     double mb = (double)len / 1e6;
     printf("input %.1f MB, output %.1f MB, %zu repairs (median of %d)\n", mb,
            (double)out_len / 1e6, n_rep, RUNS);
