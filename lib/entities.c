@@ -663,7 +663,8 @@ static cr_status merge(resolver *r) {
             bool isnew;
             int64_t *v = cri_strmap_upsert(&inits, ini, (size_t)k, (int64_t)i, &isnew);
             if (!v) { st = CR_ERR_NOMEM; break; }
-            if (!isnew && find(r, (int)*v) != find(r, (int)i)) *v = -1;
+            /* -1: these initials are already ambiguous (a third name has them) */
+            if (!isnew && *v >= 0 && find(r, (int)*v) != find(r, (int)i)) *v = -1;
         }
         for (size_t i = 0; i < n && st == CR_OK; i++) {
             rec *rc = &r->recs[i];
