@@ -49,7 +49,30 @@ static inline const char *cri_bp_memmem(const void *hay, size_t n, const void *n
         }
         return NULL;
     }
-    for (const unsigned char *p = h; p <= last; p++)
+    /* short: eight positions at a time, where the first two bytes match
+     * (exact zero-byte test of (x ^ c0) | (y ^ c1), y = x one byte on) */
+    const unsigned char *p = h;
+    const uint64_t k0 = 0x0101010101010101ULL * c0, k1 = 0x0101010101010101ULL * c1;
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL;
+    while (last - p >= 7) {   /* p .. p + 8 readable: p + 7 <= last, m >= 2 */
+        uint64_t x, y;
+        memcpy(&x, p, 8);
+        memcpy(&y, p + 1, 8);
+        uint64_t v = (x ^ k0) | (y ^ k1);
+        uint64_t z = ~(((v & lo7) + lo7) | v | lo7);   /* 0x80 where v's byte is 0 */
+        while (z) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            unsigned k = (unsigned)__builtin_clzll(z) >> 3;
+            z &= ~(0x8000000000000000ULL >> (8 * k));
+#else
+            unsigned k = (unsigned)__builtin_ctzll(z) >> 3;
+            z &= z - 1;
+#endif
+            if (memcmp(p + k + 2, nd + 2, m - 2) == 0) return (const char *)(p + k);
+        }
+        p += 8;
+    }
+    for (; p <= last; p++)
         if (p[0] == c0 && p[1] == c1 && memcmp(p + 2, nd + 2, m - 2) == 0) return (const char *)p;
     return NULL;
 }

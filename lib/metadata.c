@@ -28,7 +28,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static bool ieq(const char *s, size_t n, const char *lw) {
+static inline bool ieq(const char *s, size_t n, const char *lw) {
+    /* most calls differ at the first byte (lw is a literal) */
+    if (n && cri_tolower(s[0]) != lw[0]) return false;
     size_t m = strlen(lw);
     if (n != m) return false;
     for (size_t i = 0; i < n; i++)
@@ -56,8 +58,9 @@ static long ifind(const char *s, size_t n, const char *lw) {
 static bool particle(const char *w, size_t n) {
     static const char *const P[] = {"de", "da", "di", "van", "von", "der", "den", "del", "la", "le",
                                     "du", "dos", "das", "bin", "al", "el", "ibn", "y", "ter", "st."};
+    if (!n || !cri_islower((unsigned char)w[0])) return false;
     for (size_t i = 0; i < sizeof P / sizeof P[0]; i++)
-        if (ieq(w, n, P[i]) && cri_islower((unsigned char)w[0])) return true;
+        if (ieq(w, n, P[i])) return true;
     return false;
 }
 

@@ -81,6 +81,7 @@ static int month_of(const char *s, const dtok *t) {
     char w[10];
     for (size_t i = 0; i < n; i++) w[i] = cri_tolower(s[t->s + i]);
     for (int m = 0; m < 12; m++) {
+        if (w[0] != MONTHS[m][0]) continue;   /* most words: no month starts so */
         size_t ml = strlen(MONTHS[m]);
         if (n > ml) continue;
         if (memcmp(w, MONTHS[m], n) != 0) continue;
