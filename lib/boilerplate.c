@@ -692,8 +692,10 @@ static bool wrap_credit_start(const char *s, size_t n) {
     static const char *const P[] = {"photo", "image", "(photo", "(image", "credit", "picture",
                                     "pictured", "caption", "\xc2\xa9", "source:", "tags:",
                                     "related", "advertisement"};
+    if (!n) return false;
+    char c = cri_tolower(s[0]);
     for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
-        if (ieq_prefix(s, n, P[k])) return true;
+        if (P[k][0] == c && ieq_prefix(s, n, P[k])) return true;
     return false;
 }
 
@@ -714,8 +716,9 @@ static bool wrap_open_word(const char *s, const char *e) {
                                     "against", "about", "at", "by", "nor", "whether", "because",
                                     "while", "where", "when", "who", "if",
                                     "such", "both", "each", "every", "among", "toward", "towards"};
+    char c = cri_tolower(w[0]);
     for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
-        if (strlen(W[k]) == n && ieq_prefix(w, n, W[k])) return true;
+        if (W[k][0] == c && strlen(W[k]) == n && ieq_prefix(w, n, W[k])) return true;
     return false;
 }
 
@@ -1459,8 +1462,10 @@ static bool related_prefix(const char *t, const cri_bline *l) {
                                     "more stories", "top stories", "editor's picks", "related ",
                                     "explore more", "more in ", "more about", "lire aussi",
                                     "mehr zum thema", "leer m\xc3\xa1s", "see more", "show more"};
+    if (!n) return false;
+    char c = cri_tolower(s[0]);   /* one test per phrase on the first byte */
     for (size_t k = 0; k < sizeof P / sizeof P[0]; k++)
-        if (ieq_prefix(s, n, P[k])) return true;
+        if (P[k][0] == c && ieq_prefix(s, n, P[k])) return true;
     return false;
 }
 
