@@ -782,8 +782,9 @@ static int cites_in_line(cr_doc *d, const char *s, size_t n, unsigned cues) {
         if (*q == '-' || ((unsigned char)*q == 0x93 || (unsigned char)*q == 0x94)) {
             const char *nm = q + 1;
             while (nm < e && *nm == ' ') nm++;
-            const char *k = known_agency(nm, (size_t)(e - nm));
-            if (k && q > s && q[-1] == ' ' && cri_doc_add_cite(d, k, strlen(k))) return -1;
+            /* the table only for a spaced dash (" - Reuters"), not "free-agent" */
+            const char *k = q > s && q[-1] == ' ' ? known_agency(nm, (size_t)(e - nm)) : NULL;
+            if (k && cri_doc_add_cite(d, k, strlen(k))) return -1;
             break;
         }
     }
