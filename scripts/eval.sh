@@ -5,9 +5,10 @@
 set -u
 BUILD=${1:-build}
 cd "$(dirname "$0")/.."
-CR="$PWD/$BUILD/crossread"
+case "$BUILD" in /*) ;; *) BUILD="$PWD/$BUILD" ;; esac
+CR="$BUILD/crossread"
 SHARED=${CROSSREAD_SHARED:-$PWD/../shared}
-export CROSSREAD="$CR" CROSSREAD_BUILD="$PWD/$BUILD" CROSSREAD_SHARED="$SHARED"
+export CROSSREAD="$CR" CROSSREAD_BUILD="$BUILD" CROSSREAD_SHARED="$SHARED"
 [ -d "$SHARED" ] || echo "note: $SHARED not found; evaluations that need it are skipped"
 status=0
 run() { echo "== $*"; "$@" || { echo "(failed: $*)"; status=1; }; echo; }
@@ -16,7 +17,7 @@ run() { echo "== $*"; "$@" || { echo "(failed: $*)"; status=1; }; echo; }
 run python3 scripts/eval_mojibake.py --bin "$BUILD/bench/bench_text"
 # Stories: ECB+ dev, pairwise and B-cubed against gold events and topics,
 # with two-fold cross-validation over topic halves.
-run python3 scripts/eval_cluster.py --cv
+run python3 scripts/eval_cluster.py --binary "$CR" --cv
 # Copies: a labelled set of planted copies among unrelated articles.
 run python3 scripts/make_copies.py --out /tmp/crossread-copies
 run python3 scripts/eval_copies.py --crossread "$CR" --dir /tmp/crossread-copies
