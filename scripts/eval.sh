@@ -17,7 +17,10 @@ run() { echo "== $*"; "$@" || { echo "(failed: $*)"; status=1; }; echo; }
 run python3 scripts/eval_mojibake.py --bin "$BUILD/bench/bench_text"
 # Stories: ECB+ dev, pairwise and B-cubed against gold events and topics,
 # with two-fold cross-validation over topic halves.
+# The default threshold (0.18) was tuned on the odd topics, so "even" is its
+# held-out figure; 0.15 is the threshold tuned on the even topics, tested on odd.
 run python3 scripts/eval_cluster.py --binary "$CR" --cv
+run python3 scripts/eval_cluster.py --binary "$CR" --threshold 0.15 --topics odd
 # Copies: a labelled set of planted copies among unrelated articles.
 run python3 scripts/make_copies.py --out /tmp/crossread-copies
 run python3 scripts/eval_copies.py --crossread "$CR" --dir /tmp/crossread-copies
