@@ -5,6 +5,8 @@
 #                                     overlapping each annotated mention
 #   tests/data/quantities/quantities.tsv  exact value and unit/head of the
 #                                     quantity containing each annotated number
+#   tests/data/quantities/blind.tsv   the same, written blind (expected values
+#                                     set before running the extractor)
 # usage: scripts/eval_extract.sh [path/to/crossread] [--errors]
 set -eu
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -99,6 +101,51 @@ for i, f in enumerate(rows):
         errs.append("%s\tgold %s %s\tgot %s %s\t%s" % (f[0], f[2], gu, got and got["value"], got and got["unit"], f[1]))
 n = len(rows)
 print("quantities: %d numbers, value accuracy %.3f, value+unit accuracy %.3f" % (n, okv / n, ok / n))
+if show:
+    print("\n".join(errs))
+
+# ---- blind quantities: written with the expected value before the extractor
+# was run on them.  Column 2 may include a qualifier or currency, so any
+# quantity overlapping it counts; value "none" means no quantity may overlap.
+rows = []
+for line in open(repo + "/tests/data/quantities/blind.tsv", encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    rows.append(line.rstrip("\n").split("\t"))   # id, text, value, unit, sentence
+docs = [{"id": "b%d" % i, "text": f[4]} for i, f in enumerate(rows)]
+out = run(docs)
+ok = okv = 0
+errs = []
+for i, f in enumerate(rows):
+    doc = out.get("b%d" % i)
+    body = doc["body"] if doc else ""
+    a = body.find(f[1])
+    b = -1
+    if a >= 0:
+        a = len(body[:a].encode())
+        b = a + len(f[1].encode())
+    cands = [q for q in (doc["quantities"] if doc else []) if a >= 0 and q["start"] < b and q["end"] > a]
+    gu = f[3] or None
+    if f[2] == "none":
+        vok = uok = not cands
+        got = cands[0] if cands else None
+    else:
+        gv = float(f[2])
+        got = None
+        for q in cands:
+            if q["value"] is not None and math.isclose(q["value"], gv, rel_tol=1e-9, abs_tol=1e-12):
+                got = q
+                break
+        vok = got is not None
+        uok = vok and got["unit"] == gu
+        if got is None and cands:
+            got = cands[0]
+    okv += vok
+    ok += uok
+    if not uok:
+        errs.append("%s\tgold %s %s\tgot %s %s\t%s" % (f[0], f[2], gu, got and got["value"], got and got["unit"], f[1]))
+n = len(rows)
+print("blind qty:  %d numbers, value accuracy %.3f, value+unit accuracy %.3f" % (n, okv / n, ok / n))
 if show:
     print("\n".join(errs))
 PY
