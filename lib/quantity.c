@@ -432,11 +432,56 @@ static size_t glued_scale(const qx *x, size_t j, double *v, bool money) {
     return j;
 }
 
+/* A fraction's denominator word at token i: "half", "thirds", "quarter",
+ * "fifths"... (0 when none); *plural says whether it ends in s. */
+static int denominator(const qx *x, size_t i, bool *plural) {
+    static const char *const sg[] = {"half", "third", "quarter", "fourth", "fifth", "sixth",
+                                     "seventh", "eighth", "ninth", "tenth"};
+    static const char *const pl[] = {"halves", "thirds", "quarters", "fourths", "fifths", "sixths",
+                                     "sevenths", "eighths", "ninths", "tenths"};
+    static const int den[] = {2, 3, 4, 4, 5, 6, 7, 8, 9, 10};
+    if (!WORD(x, i)) return 0;
+    for (size_t k = 0; k < sizeof den / sizeof den[0]; k++) {
+        if (TEQ(x, i, sg[k])) { *plural = false; return den[k]; }
+        if (TEQ(x, i, pl[k])) { *plural = true; return den[k]; }
+    }
+    return 0;
+}
+
+/* "three quarters of", "two-thirds", "a fifth of", "one-half": a count
+ * word before a denominator.  Bare "a third"/"two quarters" are ordinals or
+ * periods, so without a hyphen the fraction needs "of" after it.  Returns
+ * the end token (i when none). */
+static size_t word_fraction(const qx *x, size_t i, double num, double *v) {
+    size_t d = i;
+    bool dash = is_dash(x, d) && GLUED(x, d) && GLUED(x, d + 1);
+    if (dash) d++;
+    bool plural;
+    int den = denominator(x, d, &plural);
+    if (!den || num < 1 || num >= den || num != floor(num) || plural != (num > 1)) return i;
+    if (!dash && !W(x, d + 1, "of")) return i;
+    *v = num / den;
+    return d + 1;
+}
+
 static size_t match(qx *x, size_t i, qres *q) {
     const cri_lxtok *k = &x->t[i];
     double v;
     bool vague;
     size_t j = cri_num_read(x->body, x->t, x->n, i, &v, &vague);
+    bool frac = false;
+    if (k->kind == CRI_LX_WORD && !vague) {
+        /* "a third of", "three-fifths", "half of the voters" */
+        double fv;
+        size_t fe = j == i + 1 && CLS(x, i, CRI_LC_NUMW) ? word_fraction(x, j, v, &fv)
+                  : j == i && (W(x, i, "a") || W(x, i, "an")) ? word_fraction(x, i + 1, 1, &fv) : j;
+        if (fe > j && fe > i + 1) { v = fv; j = fe; frac = true; }
+        else if (j == i && W(x, i, "half") && (W(x, i + 1, "of") || W(x, i + 1, "the")) &&
+                 !(i > 0 && (W(x, i - 1, "the") || W(x, i - 1, "a") || W(x, i - 1, "first") ||
+                             W(x, i - 1, "second") || W(x, i - 1, "other") || W(x, i - 1, "one")))) {
+            v = 0.5; j = i + 1; frac = true;
+        }
+    }
     if (j == i || !isfinite(v)) return i;
     q->first = i;
     q->v = v;
@@ -455,7 +500,23 @@ static size_t match(qx *x, size_t i, qres *q) {
         if (GLUED(x, j) && (W(x, j, "th") || W(x, j, "st") || W(x, j, "nd") || W(x, j, "rd"))) return i;
         /* "the '90s", "class of '98" */
         if (i > 0 && GLUED(x, i) && (P(x, i - 1, '\'') || P(x, i - 1, 0x2019))) return i;
-        if (P(x, j, '/') && GLUED(x, j)) return i;    /* fractions, dates */
+        /* the second half of "24/7", "9/11" */
+        if (i > 1 && GLUED(x, i) && P(x, i - 1, '/') && GLUED(x, i - 1) && x->t[i - 2].kind == CRI_LX_NUM)
+            return i;
+        if (P(x, j, '/') && GLUED(x, j)) {
+            /* "1/2", "3/4 mile": a small proper fraction; "24/7", "9/11" and
+             * dates ("1/2/2024") are not counts */
+            if (j == i + 1 && (k->flags & CRI_LXF_PLAIN) && j + 1 < x->n && x->t[j + 1].kind == CRI_LX_NUM &&
+                (x->t[j + 1].flags & CRI_LXF_PLAIN) && GLUED(x, j + 1) && v >= 1 && v < x->t[j + 1].num &&
+                x->t[j + 1].num <= 10 && !(P(x, j + 2, '/') && GLUED(x, j + 2)) &&
+                !(i > 0 && P(x, i - 1, '/') && GLUED(x, i))) {
+                v = v / x->t[j + 1].num;
+                q->v = v;
+                j += 2;
+                frac = true;
+            } else
+                return i;
+        }
     } else if (k->kind == CRI_LX_WORD) {
         /* "one of", "no one", "one another": not counts */
         if (W(x, i, "one") && j == i + 1 &&
@@ -611,10 +672,18 @@ static size_t match(qx *x, size_t i, qres *q) {
     } else {
         bool score = i >= 2 && is_dash(x, i - 1) && GLUED(x, i) && GLUED(x, i - 1) &&
                      x->t[i - 2].kind == CRI_LX_NUM;
-        size_t h = score ? e : head_after(x, e, vague || (j > i + 1 && CLS(x, j - 1, CRI_LC_SCALE)) ||
-                                                W(x, i, "dozen") || (j > i && W(x, j - 1, "dozen")),
-                                          q->v == 1 && !vague);
-        if (h > e) {
+        size_t hs = e;
+        /* "three quarters of the ballots", "half the voters": the whole */
+        if (frac) {
+            if (W(x, hs, "of")) hs++;
+            if (W(x, hs, "the") || W(x, hs, "its") || W(x, hs, "their") || W(x, hs, "all") ||
+                W(x, hs, "our") || W(x, hs, "his") || W(x, hs, "her") || W(x, hs, "those") || W(x, hs, "these"))
+                hs++;
+        }
+        size_t h = score ? e : head_after(x, hs, vague || (j > i + 1 && CLS(x, j - 1, CRI_LC_SCALE)) ||
+                                                 W(x, i, "dozen") || (j > i && W(x, j - 1, "dozen")),
+                                          q->v == 1 && !vague && !frac);
+        if (h > hs) {
             q->unit_dyn = true;
             e = h;
             /* money in words after a head: "5 million dollars" handled above */

@@ -113,6 +113,18 @@ static void kinds(void) {
     CHECK(got("The rate rose by .5 points.", "5", 0.5, "point", NULL));
 }
 
+/* Fractions in digits and words; "a third"/"24/7"/"the second half" are not. */
+static void fractions(void) {
+    CHECK(got("The fire is roughly 1/2 mile wide.", "1/2", 0.5, "mile", "about"));
+    CHECK(got("Officials said three quarters of the ballots were counted.", "three", 0.75, "ballot", NULL));
+    CHECK(got("A three-fifths majority is needed.", "three", 0.6, "majority", NULL));
+    CHECK(got("About a third of the residents left.", "third", 1.0 / 3, "resident", "about"));
+    CHECK(got("Half of the respondents agreed.", "Half", 0.5, "respondent", NULL));
+    CHECK(count("The shop is open 24/7.") == 0);
+    CHECK(count("He scored in the second half.") == 0);
+    CHECK(count("It was the third time this year.") == 0);
+}
+
 static void ranges(void) {
     cr_corpus *c = run("between 5 and 10 million people", "2024-07-09");
     CHECK(c && c->docs[0]->n_quantities == 1);
@@ -180,6 +192,7 @@ int main(void) {
     CHECK(cri_lx_selfcheck());   /* lib/numwords_slots.h matches the lexicon */
     seeds();
     kinds();
+    fractions();
     ranges();
     not_quantities();
     pathological();
