@@ -499,7 +499,9 @@ static size_t match(qx *x, size_t i, qres *q) {
             return i;
         if (GLUED(x, j) && (W(x, j, "th") || W(x, j, "st") || W(x, j, "nd") || W(x, j, "rd"))) return i;
         /* "the '90s", "class of '98" */
-        if (i > 0 && GLUED(x, i) && (P(x, i - 1, '\'') || P(x, i - 1, 0x2019))) return i;
+        if (i > 0 && GLUED(x, i) && (P(x, i - 1, '\'') || P(x, i - 1, 0x2019)) &&
+            !(i > 1 && GLUED(x, i - 1) && x->t[i - 2].kind == CRI_LX_NUM))   /* but 5'10" */
+            return i;
         /* the second half of "24/7", "9/11" */
         if (i > 1 && GLUED(x, i) && P(x, i - 1, '/') && GLUED(x, i - 1) && x->t[i - 2].kind == CRI_LX_NUM)
             return i;
@@ -571,11 +573,29 @@ static size_t match(qx *x, size_t i, qres *q) {
         }
     }
 
+    /* "20-odd journalists": an approximate count */
+    if (is_dash(x, j) && GLUED(x, j) && GLUED(x, j + 1) && TEQ(x, j + 1, "odd") && !q->qual) {
+        q->qual = "about";
+        j += 2;
+    }
     /* what follows: percent, currency word, unit, age, head noun */
     size_t e = j;
+    bool prime = P(x, e, '\'') || P(x, e, 0x2032) || P(x, e, 0x2019);
+    bool dprime = P(x, e, '"') || P(x, e, 0x2033) || P(x, e, 0x201D);
     if (cur) {
         q->unit_static = cur;
         /* "$5 million dollars" (rare) */
+    } else if (k->kind == CRI_LX_NUM && e == i + 1 && prime && GLUED(x, e) && e + 1 < x->n &&
+               x->t[e + 1].kind == CRI_LX_NUM && GLUED(x, e + 1) &&
+               (P(x, e + 2, '"') || P(x, e + 2, 0x2033) || P(x, e + 2, 0x201D)) && GLUED(x, e + 2)) {
+        /* 5'10": feet, then the inches as their own quantity */
+        q->unit_static = "foot";
+        e++;
+    } else if (k->kind == CRI_LX_NUM && e == i + 1 && dprime && GLUED(x, e) && i > 1 && GLUED(x, i) &&
+               (P(x, i - 1, '\'') || P(x, i - 1, 0x2032) || P(x, i - 1, 0x2019)) && GLUED(x, i - 1) &&
+               x->t[i - 2].kind == CRI_LX_NUM) {
+        q->unit_static = "inch";
+        e++;
     } else if (P(x, e, '%')) {
         q->unit_static = "%";
         e++;
@@ -665,6 +685,19 @@ static size_t match(qx *x, size_t i, qres *q) {
                 q->unit_static = TEQ(x, e, "celsius") ? "degree Celsius" : "degree Fahrenheit";
                 e++;
             }
+            /* "10 km/h", "5 m/s": a rate */
+            if (P(x, e, '/') && GLUED(x, e) && GLUED(x, e + 1) &&
+                (TEQ(x, e + 1, "h") || TEQ(x, e + 1, "hr") || TEQ(x, e + 1, "s") || TEQ(x, e + 1, "sec")) &&
+                !(e + 2 < x->n && GLUED(x, e + 2) && WORD(x, e + 2))) {
+                cri_buf_clear(&x->scratch);
+                cri_buf_puts(&x->scratch, q->unit_static);
+                cri_buf_puts(&x->scratch, TEQ(x, e + 1, "h") || TEQ(x, e + 1, "hr") ? " per hour" : " per second");
+                if (x->scratch.data) {
+                    q->unit_dyn = true;
+                    q->unit_static = NULL;
+                }
+                e += 2;
+            }
         }
     } else if (TEQ(x, e, "times") || TEQ(x, e, "time")) {
         q->unit_static = "time";
@@ -708,6 +741,13 @@ static size_t match(qx *x, size_t i, qres *q) {
     /* "-5", "â" "12": a minus sign glued to the number, not a hyphen between words */
     if (k->kind == CRI_LX_NUM && q->first == i && i > 0 && (P(x, i - 1, '-') || P(x, i - 1, 0x2212)) &&
         GLUED(x, i) && (i == 1 || !GLUED(x, i - 1))) {
+        q->v = -q->v;
+        if (!isnan(q->vmax)) q->vmax = -q->vmax;
+        q->first = i - 1;
+    }
+    /* "minus 10 degrees" (not "20 minus 5") */
+    if (q->first == i && i > 0 && TEQ(x, i - 1, "minus") && !(i > 1 && (x->t[i - 2].kind == CRI_LX_NUM ||
+                                                                       CLS(x, i - 2, CRI_LC_NUMW)))) {
         q->v = -q->v;
         if (!isnan(q->vmax)) q->vmax = -q->vmax;
         q->first = i - 1;

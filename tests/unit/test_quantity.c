@@ -121,6 +121,12 @@ static void fractions(void) {
     CHECK(got("About a third of the residents left.", "third", 1.0 / 3, "resident", "about"));
     CHECK(got("Half of the respondents agreed.", "Half", 0.5, "respondent", NULL));
     CHECK(count("The shop is open 24/7.") == 0);
+    CHECK(got("Lows of minus 10 degrees are forecast.", "minus", -10, "degree", NULL));
+    CHECK(got("Twenty minus 5 is fifteen.", "5 is", 5, NULL, NULL));
+    CHECK(got("The suspect is about 5'10\" tall.", "5'", 5, "foot", "about"));
+    CHECK(got("The suspect is about 5'10\" tall.", "10", 10, "inch", NULL));
+    CHECK(got("The limit is 30 km/h near schools.", "30", 30, "kilometre per hour", NULL));
+    CHECK(got("A group of 20-odd journalists waited.", "20", 20, "journalist", "about"));
     CHECK(count("He scored in the second half.") == 0);
     CHECK(count("It was the third time this year.") == 0);
 }
