@@ -601,7 +601,13 @@ static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, 
 static size_t and_a_half(const cri_lxtok *t, size_t n, size_t j, double *v) {
     if (j + 2 < n && is_w(&t[j], "and") && is_w(&t[j + 1], "a") && is_w(&t[j + 2], "half")) {
         *v += 0.5;
-        return j + 3;
+        j += 3;
+        /* "one and a half million": the scale applies to the whole */
+        if (j < n && is_cls(&t[j], CRI_LC_SCALE) && t[j].lex) {
+            *v *= pow10i(ent(&t[j])->val);
+            j++;
+        }
+        return j;
     }
     return j;
 }
@@ -637,7 +643,8 @@ size_t cri_num_read(const char *body, const cri_lxtok *t, size_t n, size_t i,
     if (!e) return i;
     if (e->cls == CRI_LC_VAGUE) {
         /* "dozens", "hundreds of thousands", "tens of millions", "scores" */
-        double base = e->val == 0 ? 20 : e->val == 1 ? 12 : pow10i(e->val);
+        /* val 4 marks "tens" (the power-of-ten values 1 and 0 are taken) */
+        double base = e->val == 0 ? 20 : e->val == 1 ? 12 : e->val == 4 ? 10 : pow10i(e->val);
         size_t j = i + 1;
         if (j + 1 < n && is_w(&t[j], "of") && is_cls(&t[j + 1], CRI_LC_VAGUE) && t[j + 1].lex &&
             ent(&t[j + 1])->val >= 3) {

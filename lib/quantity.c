@@ -596,6 +596,12 @@ static size_t match(qx *x, size_t i, qres *q) {
                x->t[i - 2].kind == CRI_LX_NUM) {
         q->unit_static = "inch";
         e++;
+    } else if ((P(x, e, 0xB0) || P(x, e, 0x2103) || P(x, e, 0x2109)) && GLUED(x, e)) {
+        /* "30°C", "86°F", "45°", "30℃" */
+        bool c = P(x, e, 0x2103) || (P(x, e, 0xB0) && GLUED(x, e + 1) && TEQ(x, e + 1, "c"));
+        bool f = P(x, e, 0x2109) || (P(x, e, 0xB0) && GLUED(x, e + 1) && TEQ(x, e + 1, "f"));
+        q->unit_static = c ? "degree Celsius" : f ? "degree Fahrenheit" : "degree";
+        e += P(x, e, 0xB0) && (c || f) ? 2 : 1;
     } else if (P(x, e, '%')) {
         q->unit_static = "%";
         e++;
@@ -735,6 +741,7 @@ static size_t match(qx *x, size_t i, qres *q) {
     /* "aged 33", "age 33", "at the age of 7" */
     if (!q->unit_static && !q->unit_dyn && q->first > 0 &&
         (W(x, q->first - 1, "aged") || W(x, q->first - 1, "age") ||
+         (q->first > 1 && W(x, q->first - 1, "between") && W(x, q->first - 2, "aged")) ||
          (q->first > 1 && W(x, q->first - 1, "of") && W(x, q->first - 2, "age")))) {
         q->unit_static = "year";
     }

@@ -97,6 +97,7 @@ static void kinds(void) {
     CHECK(got("At least 12 people were killed.", "12", 12, "people", "at least"));
     CHECK(got("up to 3,000 troops", "3,000", 3000, "troop", "up to"));
     CHECK(got("hundreds of thousands of refugees", "hundreds", 200000, "refugee", "hundreds"));
+    CHECK(got("tens of thousands of refugees", "tens", 20000, "refugee", "tens"));
     CHECK(got("three Russian soldiers died", "three", 3, "soldier", NULL));
     CHECK(got("He started school at the age of 7.", "7", 7, "year", NULL));
     CHECK(got("Temperatures fell to -5 overnight.", "5", -5, NULL, NULL));
@@ -127,6 +128,9 @@ static void fractions(void) {
     CHECK(got("The suspect is about 5'10\" tall.", "10", 10, "inch", NULL));
     CHECK(got("The limit is 30 km/h near schools.", "30", 30, "kilometre per hour", NULL));
     CHECK(got("A group of 20-odd journalists waited.", "20", 20, "journalist", "about"));
+    CHECK(got("Temperatures hit 30\xc2\xb0" "C on Tuesday.", "30", 30, "degree Celsius", NULL));
+    CHECK(got("The city has one and a half million people.", "one", 1.5e6, "people", NULL));
+    CHECK(got("Volunteers aged between 18 and 30 are needed.", "18", 18, "year", NULL));
     CHECK(count("He scored in the second half.") == 0);
     CHECK(count("It was the third time this year.") == 0);
 }
