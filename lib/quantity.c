@@ -432,6 +432,18 @@ static size_t glued_scale(const qx *x, size_t j, double *v, bool money) {
     return j;
 }
 
+/* "m²", "km²", "m³": a unit with a superscript power, one word to the lexer. */
+static const char *superscript_unit(const qx *x, size_t i) {
+    static const map sup[] = {{"m\xc2\xb2", "square metre"}, {"km\xc2\xb2", "square kilometre"},
+                              {"cm\xc2\xb2", "square centimetre"}, {"ft\xc2\xb2", "square foot"},
+                              {"mi\xc2\xb2", "square mile"}, {"m\xc2\xb3", "cubic metre"},
+                              {"cm\xc2\xb3", "cubic centimetre"}, {"km\xc2\xb3", "cubic kilometre"}};
+    if (!WORD(x, i) || tlen(x, i) < 3 || tlen(x, i) > 5 || x->body[x->t[i].end - 2] != '\xc2') return NULL;
+    for (size_t k = 0; k < sizeof sup / sizeof sup[0]; k++)
+        if (TEQ(x, i, sup[k].w)) return sup[k].unit;
+    return NULL;
+}
+
 /* A fraction's denominator word at token i: "half", "thirds", "quarter",
  * "fifths"... (0 when none); *plural says whether it ends in s. */
 static int denominator(const qx *x, size_t i, bool *plural) {
@@ -476,7 +488,20 @@ static size_t match(qx *x, size_t i, qres *q) {
         size_t fe = j == i + 1 && CLS(x, i, CRI_LC_NUMW) ? word_fraction(x, j, v, &fv)
                   : j == i && (W(x, i, "a") || W(x, i, "an")) ? word_fraction(x, i + 1, 1, &fv) : j;
         if (fe > j && fe > i + 1) { v = fv; j = fe; frac = true; }
-        else if (j == i && W(x, i, "half") && (W(x, i + 1, "of") || W(x, i + 1, "the")) &&
+        else if (j == i && (W(x, i, "a") || W(x, i, "an")) && TEQ(x, i + 1, "couple") && W(x, i + 2, "of")) {
+            v = 2; j = i + 2; frac = true;   /* "a couple of weeks": the head is after "of" */
+        } else if (j == i + 1 && v == floor(v) && TEQ(x, j, "point") && CLS(x, j + 1, CRI_LC_NUMW)) {
+            /* "one point five": digits after the point, one word each */
+            double f = 0.1;
+            size_t m = j + 1;
+            while (m < x->n && CLS(x, m, CRI_LC_NUMW) && E(x, m)->val <= 9 &&
+                   !W(x, m, "half") && f > 1e-9) {
+                v += f * E(x, m)->val;
+                f /= 10;
+                m++;
+            }
+            if (m > j + 1) j = m;
+        } else if (j == i && W(x, i, "half") && (W(x, i + 1, "of") || W(x, i + 1, "the")) &&
                  !(i > 0 && (W(x, i - 1, "the") || W(x, i - 1, "a") || W(x, i - 1, "first") ||
                              W(x, i - 1, "second") || W(x, i - 1, "other") || W(x, i - 1, "one")))) {
             v = 0.5; j = i + 1; frac = true;
@@ -502,6 +527,16 @@ static size_t match(qx *x, size_t i, qres *q) {
         if (i > 0 && GLUED(x, i) && (P(x, i - 1, '\'') || P(x, i - 1, 0x2019)) &&
             !(i > 1 && GLUED(x, i - 1) && x->t[i - 2].kind == CRI_LX_NUM))   /* but 5'10" */
             return i;
+        /* "2 1/2 hours": a whole number and a proper fraction */
+        if (j == i + 1 && (k->flags & CRI_LXF_PLAIN) && j + 2 < x->n && x->t[j].kind == CRI_LX_NUM &&
+            !GLUED(x, j) && (x->t[j].flags & CRI_LXF_PLAIN) && P(x, j + 1, '/') && GLUED(x, j + 1) &&
+            x->t[j + 2].kind == CRI_LX_NUM && GLUED(x, j + 2) && (x->t[j + 2].flags & CRI_LXF_PLAIN) &&
+            x->t[j].num >= 1 && x->t[j].num < x->t[j + 2].num && x->t[j + 2].num <= 16 &&
+            !(P(x, j + 3, '/') && GLUED(x, j + 3))) {
+            v += x->t[j].num / x->t[j + 2].num;
+            q->v = v;
+            j += 3;
+        }
         /* the second half of "24/7", "9/11" */
         if (i > 1 && GLUED(x, i) && P(x, i - 1, '/') && GLUED(x, i - 1) && x->t[i - 2].kind == CRI_LX_NUM)
             return i;
@@ -596,6 +631,9 @@ static size_t match(qx *x, size_t i, qres *q) {
                x->t[i - 2].kind == CRI_LX_NUM) {
         q->unit_static = "inch";
         e++;
+    } else if (superscript_unit(x, e)) {
+        q->unit_static = superscript_unit(x, e);   /* "30 m²", "2 km²" */
+        e++;
     } else if ((P(x, e, 0xB0) || P(x, e, 0x2103) || P(x, e, 0x2109)) && GLUED(x, e)) {
         /* "30°C", "86°F", "45°", "30℃" */
         bool c = P(x, e, 0x2103) || (P(x, e, 0xB0) && GLUED(x, e + 1) && TEQ(x, e + 1, "c"));
@@ -629,8 +667,18 @@ static size_t match(qx *x, size_t i, qres *q) {
         q->unit_static = un[u];
         e++;
         if (W(x, e, "old")) e++;
+    } else if (is_dash(x, e) && GLUED(x, e) && GLUED(x, e + 1) && CLS(x, e + 1, CRI_LC_TUNIT) &&
+               !W(x, e + 1, "second")) {
+        /* "a five-year plan", "a 45-year old man": the number still counts years */
+        static const char *const un[] = {"", "second", "minute", "hour", "day", "week", "weekend",
+                                         "month", "quarter", "year", "decade", "century", "fortnight"};
+        const cri_lexicon_entry *te = E(x, e + 1);
+        int u = te->cls == CRI_LC_TUNIT ? te->val : te->val2;
+        q->unit_static = un[u > 0 && u <= 12 ? u : 9];
+        e += 2;
+        if (W(x, e, "old")) e++;
     } else if (is_dash(x, e) && GLUED(x, e) && GLUED(x, e + 1) && CLS(x, e + 1, CRI_LC_TUNIT)) {
-        return i;    /* "five-year plan": an adjective, timex.c has it */
+        return i;    /* "a 10-second clip" */
     } else if (is_dash(x, e) && GLUED(x, e) && GLUED(x, e + 1) && WORD(x, e + 1) &&
                !(x->t[e + 1].flags & CRI_LXF_CAP) && !stop_word(x, e + 1) && !CLS(x, e + 1, CRI_LC_NUMW)) {
         /* "a 6,900-tonne destroyer", "an 86-yard run", "a four-book series" */
@@ -691,8 +739,21 @@ static size_t match(qx *x, size_t i, qres *q) {
                 q->unit_static = TEQ(x, e, "celsius") ? "degree Celsius" : "degree Fahrenheit";
                 e++;
             }
+            /* "100 m2", "5 km3": area and volume */
+            if (x->t[e - 1].kind == CRI_LX_WORD && e < x->n && x->t[e].kind == CRI_LX_NUM && GLUED(x, e) &&
+                tlen(x, e) == 1 && (x->body[x->t[e].start] == '2' || x->body[x->t[e].start] == '3') &&
+                !(e + 1 < x->n && GLUED(x, e + 1) && x->t[e + 1].kind != CRI_LX_PUNCT)) {
+                cri_buf_clear(&x->scratch);
+                cri_buf_puts(&x->scratch, x->body[x->t[e].start] == '2' ? "square " : "cubic ");
+                cri_buf_puts(&x->scratch, q->unit_static);
+                if (x->scratch.data) {
+                    q->unit_dyn = true;
+                    q->unit_static = NULL;
+                }
+                e++;
+            }
             /* "10 km/h", "5 m/s": a rate */
-            if (P(x, e, '/') && GLUED(x, e) && GLUED(x, e + 1) &&
+            if (q->unit_static && P(x, e, '/') && GLUED(x, e) && GLUED(x, e + 1) &&
                 (TEQ(x, e + 1, "h") || TEQ(x, e + 1, "hr") || TEQ(x, e + 1, "s") || TEQ(x, e + 1, "sec")) &&
                 !(e + 2 < x->n && GLUED(x, e + 2) && WORD(x, e + 2))) {
                 cri_buf_clear(&x->scratch);

@@ -131,6 +131,13 @@ static void fractions(void) {
     CHECK(got("Temperatures hit 30\xc2\xb0" "C on Tuesday.", "30", 30, "degree Celsius", NULL));
     CHECK(got("The city has one and a half million people.", "one", 1.5e6, "people", NULL));
     CHECK(got("Volunteers aged between 18 and 30 are needed.", "18", 18, "year", NULL));
+    CHECK(got("The flight was delayed by 2 1/2 hours.", "2 1", 2.5, "hour", NULL));
+    CHECK(got("Growth is forecast at one point five percent.", "one", 1.5, "%", NULL));
+    CHECK(got("The talks could take a couple of weeks.", "couple", 2, "week", NULL));
+    CHECK(got("The flat measures 100 m2.", "100", 100, "square metre", NULL));
+    CHECK(got("The flat measures 100 m\xc2\xb2.", "100", 100, "square metre", NULL));
+    CHECK(got("A 45-year old man was arrested.", "45", 45, "year", NULL));
+    CHECK(got("The government unveiled a five-year plan.", "five", 5, "year", NULL));
     CHECK(count("He scored in the second half.") == 0);
     CHECK(count("It was the third time this year.") == 0);
 }
