@@ -115,24 +115,28 @@ static const char *map_word(const map *m, size_t n, const qx *x, size_t i) {
 
 /* A currency sign or code ending at token i ("$", "US$", "€", "Rs", "USD").
  * Returns the ISO code and sets *first to the first token, or NULL. */
+static const char *sign_code(uint32_t cp) {
+    switch (cp) {
+    case '$': return "USD";
+    case 0x20AC: return "EUR";
+    case 0xA3: return "GBP";
+    case 0xA5: return "JPY";
+    case 0x20B9: return "INR";
+    case 0x20A9: return "KRW";
+    case 0x20BD: return "RUB";
+    case 0x20B4: return "UAH";
+    case 0x20AA: return "ILS";
+    case 0x20BA: return "TRY";
+    default: return NULL;
+    }
+}
+
 static const char *currency_before(const qx *x, size_t i, size_t *first) {
     if (i == 0) return NULL;
     size_t j = i - 1;
     if (x->t[j].kind == CRI_LX_PUNCT) {
-        const char *code = NULL;
-        switch (x->t[j].cp) {
-        case '$': code = "USD"; break;
-        case 0x20AC: code = "EUR"; break;
-        case 0xA3: code = "GBP"; break;
-        case 0xA5: code = "JPY"; break;
-        case 0x20B9: code = "INR"; break;
-        case 0x20A9: code = "KRW"; break;
-        case 0x20BD: code = "RUB"; break;
-        case 0x20B4: code = "UAH"; break;
-        case 0x20AA: code = "ILS"; break;
-        case 0x20BA: code = "TRY"; break;
-        default: return NULL;
-        }
+        const char *code = sign_code(x->t[j].cp);
+        if (!code) return NULL;
         *first = j;
         if (x->t[j].cp == '$' && j > 0 && WORD(x, j - 1) && (x->t[j].flags & CRI_LXF_GLUED || TEQ(x, j - 1, "us"))) {
             if (TEQ(x, j - 1, "us")) { code = "USD"; *first = j - 1; }
@@ -417,6 +421,11 @@ static bool in_date(qx *x, uint32_t start, uint32_t end, bool *duration) {
 /* After a number ending at token j: scale letters glued to it ("5bn",
  * "75m", "10k").  Returns new j. */
 static size_t glued_scale(const qx *x, size_t j, double *v, bool money) {
+    /* "$2.5-billion deal", "a 1.5-million-strong army" */
+    if (is_dash(x, j) && GLUED(x, j) && GLUED(x, j + 1) && CLS(x, j + 1, CRI_LC_SCALE) && E(x, j + 1)->val >= 6) {
+        for (unsigned p = 0; p < E(x, j + 1)->val; p++) *v *= 10;
+        return j + 2;
+    }
     if (!GLUED(x, j) || !WORD(x, j)) return j;
     if (TEQ(x, j, "k")) { *v *= 1e3; return j + 1; }
     if (money && (TEQ(x, j, "m") || TEQ(x, j, "mn"))) { *v *= 1e6; return j + 1; }
@@ -537,6 +546,13 @@ static size_t match(qx *x, size_t i, qres *q) {
             q->v = v;
             j += 3;
         }
+        /* "1½", "2¾" */
+        if (j == i + 1 && (k->flags & CRI_LXF_PLAIN) && GLUED(x, j) &&
+            (P(x, j, 0xBD) || P(x, j, 0xBC) || P(x, j, 0xBE))) {
+            v += P(x, j, 0xBD) ? 0.5 : P(x, j, 0xBC) ? 0.25 : 0.75;
+            q->v = v;
+            j++;
+        }
         /* the second half of "24/7", "9/11" */
         if (i > 1 && GLUED(x, i) && P(x, i - 1, '/') && GLUED(x, i - 1) && x->t[i - 2].kind == CRI_LX_NUM)
             return i;
@@ -630,6 +646,21 @@ static size_t match(qx *x, size_t i, qres *q) {
                (P(x, i - 1, '\'') || P(x, i - 1, 0x2032) || P(x, i - 1, 0x2019)) && GLUED(x, i - 1) &&
                x->t[i - 2].kind == CRI_LX_NUM) {
         q->unit_static = "inch";
+        e++;
+    } else if (e < x->n && x->t[e].kind == CRI_LX_PUNCT && x->t[e].cp != '$' && sign_code(x->t[e].cp) &&
+               (GLUED(x, e) || (x->t[e].flags & CRI_LXF_ONESP)) &&
+               !(e + 1 < x->n && x->t[e + 1].kind == CRI_LX_NUM)) {
+        /* "10€", "5 000 ₽": the sign after the amount (European style) */
+        q->unit_static = sign_code(x->t[e].cp);
+        e++;
+    } else if (k->kind == CRI_LX_NUM && GLUED(x, e) && WORD(x, e) && tlen(x, e) == 1 &&
+               (x->body[x->t[e].start] == 'C' || x->body[x->t[e].start] == 'F') &&
+               !(e + 1 < x->n && GLUED(x, e + 1) && x->t[e + 1].kind != CRI_LX_PUNCT)) {
+        /* "30C", "86F": temperatures in British and US copy */
+        q->unit_static = x->body[x->t[e].start] == 'C' ? "degree Celsius" : "degree Fahrenheit";
+        e++;
+    } else if (k->kind == CRI_LX_NUM && GLUED(x, e) && TEQ(x, e, "pc")) {
+        q->unit_static = "%";   /* "50pc" */
         e++;
     } else if (superscript_unit(x, e)) {
         q->unit_static = superscript_unit(x, e);   /* "30 m²", "2 km²" */

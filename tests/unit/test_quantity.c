@@ -138,6 +138,11 @@ static void fractions(void) {
     CHECK(got("The flat measures 100 m\xc2\xb2.", "100", 100, "square metre", NULL));
     CHECK(got("A 45-year old man was arrested.", "45", 45, "year", NULL));
     CHECK(got("The government unveiled a five-year plan.", "five", 5, "year", NULL));
+    CHECK(got("Entry is 10\xe2\x82\xac for adults.", "10", 10, "EUR", NULL));
+    CHECK(got("Temperatures reached 30C on Monday.", "30", 30, "degree Celsius", NULL));
+    CHECK(got("It grew 1\xc2\xbd inches.", "1", 1.5, "inch", NULL));
+    CHECK(got("Support fell to 50pc in May.", "50", 50, "%", NULL));
+    CHECK(got("A $2.5-billion deal was signed.", "2.5", 2.5e9, "USD", NULL));
     CHECK(count("He scored in the second half.") == 0);
     CHECK(count("It was the third time this year.") == 0);
 }
