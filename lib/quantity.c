@@ -136,7 +136,7 @@ static const char *currency_before(const qx *x, size_t i, size_t *first) {
     size_t j = i - 1;
     if (x->t[j].kind == CRI_LX_PUNCT) {
         const char *code = sign_code(x->t[j].cp);
-        if (!code) return NULL;
+        if (!code) goto words;   /* "Rs. 500" */
         *first = j;
         if (x->t[j].cp == '$' && j > 0 && WORD(x, j - 1) && (x->t[j].flags & CRI_LXF_GLUED || TEQ(x, j - 1, "us"))) {
             if (TEQ(x, j - 1, "us")) { code = "USD"; *first = j - 1; }
@@ -145,10 +145,13 @@ static const char *currency_before(const qx *x, size_t i, size_t *first) {
             else if (TEQ(x, j - 1, "hk")) { code = "HKD"; *first = j - 1; }
             else if (TEQ(x, j - 1, "nz")) { code = "NZD"; *first = j - 1; }
             else if (TEQ(x, j - 1, "s")) { code = "SGD"; *first = j - 1; }
+            else if (TEQ(x, j - 1, "r")) { code = "BRL"; *first = j - 1; }
+            else if (TEQ(x, j - 1, "mx")) { code = "MXN"; *first = j - 1; }
         }
         return code;
     }
-    if (WORD(x, j)) {
+words:
+    if (WORD(x, j) || P(x, j, '.')) {
         /* "Rs 500", "Rs. 500", "USD 75", "EUR 5" */
         size_t w = j;
         if (P(x, j, '.') && j > 0) w = j - 1;
@@ -156,8 +159,11 @@ static const char *currency_before(const qx *x, size_t i, size_t *first) {
         if (!(x->t[w].flags & CRI_LXF_CAP)) return NULL;
         if (TEQ(x, w, "rs") || TEQ(x, w, "inr")) { *first = w; return "INR"; }
         if (w != j) return NULL;
+        if (TEQ(x, w, "rmb")) { *first = w; return "CNY"; }
         static const char *const codes[] = {"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "RUB", "UAH",
-                                            "CHF", "CAD", "AUD", "INR"};
+                                            "CHF", "CAD", "AUD", "INR", "BRL", "MXN", "ZAR", "HKD",
+                                            "SGD", "NZD", "SEK", "NOK", "DKK", "PLN", "TRY", "SAR",
+                                            "AED", "ILS"};
         for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++)
             if (tlen(x, w) == 3 && memcmp(x->body + x->t[w].start, codes[k], 3) == 0) {
                 *first = w;
@@ -722,6 +728,9 @@ static size_t match(qx *x, size_t i, qres *q) {
             q->unit_dyn = x->scratch.data != NULL;
         }
         e += 2;
+    } else if (TEQ(x, e, "us") && (TEQ(x, e + 1, "dollars") || TEQ(x, e + 1, "dollar"))) {
+        q->unit_static = "USD";   /* "5 million US dollars" */
+        e += 2;
     } else if (CURW(x, e) || ((W(x, e, "pounds") || W(x, e, "pound")) && k->kind != CRI_LX_NUM + 9)) {
         const char *c = CURW(x, e);
         if (!c) {
@@ -782,6 +791,18 @@ static size_t match(qx *x, size_t i, qres *q) {
                     q->unit_static = NULL;
                 }
                 e++;
+            }
+            /* "100 km per hour", "5 miles an hour" */
+            if (q->unit_static && ((W(x, e, "per") && (TEQ(x, e + 1, "hour") || TEQ(x, e + 1, "second"))) ||
+                                   ((W(x, e, "an") || W(x, e, "a")) && TEQ(x, e + 1, "hour")))) {
+                cri_buf_clear(&x->scratch);
+                cri_buf_puts(&x->scratch, q->unit_static);
+                cri_buf_puts(&x->scratch, TEQ(x, e + 1, "hour") ? " per hour" : " per second");
+                if (x->scratch.data) {
+                    q->unit_dyn = true;
+                    q->unit_static = NULL;
+                }
+                e += 2;
             }
             /* "10 km/h", "5 m/s": a rate */
             if (q->unit_static && P(x, e, '/') && GLUED(x, e) && GLUED(x, e + 1) &&

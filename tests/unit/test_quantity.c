@@ -143,6 +143,11 @@ static void fractions(void) {
     CHECK(got("It grew 1\xc2\xbd inches.", "1", 1.5, "inch", NULL));
     CHECK(got("Support fell to 50pc in May.", "50", 50, "%", NULL));
     CHECK(got("A $2.5-billion deal was signed.", "2.5", 2.5e9, "USD", NULL));
+    CHECK(got("It cost Rs. 500 a day.", "500", 500, "INR", NULL));
+    CHECK(got("It cost RMB 100.", "100", 100, "CNY", NULL));
+    CHECK(got("It cost 5 million US dollars.", "5", 5e6, "USD", NULL));
+    CHECK(got("Cars drove at 100 km per hour.", "100", 100, "kilometre per hour", NULL));
+    CHECK(got("He walked 5 miles a second time.", "5", 5, "mile", NULL));
     CHECK(count("He scored in the second half.") == 0);
     CHECK(count("It was the third time this year.") == 0);
 }
