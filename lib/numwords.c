@@ -597,10 +597,14 @@ static size_t words_number(const cri_lxtok *t, size_t n, size_t i, double *out, 
     return good;
 }
 
-/* "four and a half": +0.5 */
+/* "four and a half": +0.5; "two and a quarter", "two and three quarters" */
 static size_t and_a_half(const cri_lxtok *t, size_t n, size_t j, double *v) {
-    if (j + 2 < n && is_w(&t[j], "and") && is_w(&t[j + 1], "a") && is_w(&t[j + 2], "half")) {
-        *v += 0.5;
+    double add = 0;
+    if (j + 2 < n && is_w(&t[j], "and") && is_w(&t[j + 1], "a") && is_w(&t[j + 2], "half")) add = 0.5;
+    else if (j + 2 < n && is_w(&t[j], "and") && is_w(&t[j + 1], "a") && is_w(&t[j + 2], "quarter")) add = 0.25;
+    else if (j + 2 < n && is_w(&t[j], "and") && is_w(&t[j + 1], "three") && is_w(&t[j + 2], "quarters")) add = 0.75;
+    if (add > 0) {
+        *v += add;
         j += 3;
         /* "one and a half million": the scale applies to the whole */
         if (j < n && is_cls(&t[j], CRI_LC_SCALE) && t[j].lex) {

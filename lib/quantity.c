@@ -198,6 +198,11 @@ static const char *qualifier_before(const qx *x, size_t i, size_t *first) {
         if (TEQ(x, a - 1, "few") || TEQ(x, a - 1, "little")) return "as few as";
         return NULL;
     }
+    /* "approx. 300" */
+    if (TEQ(x, a, "approx") || (P(x, a, '.') && a > 0 && TEQ(x, a - 1, "approx"))) {
+        *first = TEQ(x, a, "approx") ? a : a - 1;
+        return "about";
+    }
     if (W(x, a, "estimated")) {
         if (a > 0 && (W(x, a - 1, "an") || W(x, a - 1, "a"))) *first = a - 1;
         return "about";
@@ -238,7 +243,7 @@ static bool stop_word(const qx *x, size_t i) {
                                      "yet", "too", "very", "each", "another", "such",
                                      "because", "although", "though", "respectively", "alone",
                                      "killed", "dead", "injured", "wounded", "missing", "others",
-                                     "more", "less", "in", "on"};
+                                     "more", "less", "in", "on", "them", "him", "me"};
     if (tlen(x, i) > 12) return false;
     for (size_t k = 0; k < sizeof sw / sizeof sw[0]; k++)
         if (TEQ(x, i, sw[k])) return true;
@@ -680,6 +685,17 @@ static size_t match(qx *x, size_t i, qres *q) {
     } else if (P(x, e, '%')) {
         q->unit_static = "%";
         e++;
+        /* "5%-7%", "between 5% and 7%", "from 5% to 7%" */
+        if (isnan(q->vmax) && (W(x, e, "to") || (is_dash(x, e) && GLUED(x, e)) || (between && W(x, e, "and"))) &&
+            e + 2 < x->n && x->t[e + 1].kind == CRI_LX_NUM) {
+            double v2;
+            bool vg2;
+            size_t e2 = cri_num_read(x->body, x->t, x->n, e + 1, &v2, &vg2);
+            if (e2 > e + 1 && P(x, e2, '%') && v2 > q->v) {
+                q->vmax = v2;
+                e = e2 + 1;
+            }
+        }
     } else if (W(x, e, "percent") || W(x, e, "pct") || (W(x, e, "per") && W(x, e + 1, "cent"))) {
         q->unit_static = "%";
         e += W(x, e, "per") ? 2 : 1;
@@ -762,6 +778,12 @@ static size_t match(qx *x, size_t i, qres *q) {
         cri_buf_puts(&x->scratch, UNITW(x, e + 1));
         q->unit_dyn = x->scratch.data != NULL;
         e += 2;
+    } else if (TEQ(x, e, "in") && i >= 2 && x->t[i - 2].kind == CRI_LX_NUM && k->kind == CRI_LX_NUM &&
+               (TEQ(x, i - 1, "ft") || TEQ(x, i - 1, "feet") || TEQ(x, i - 1, "foot")) &&
+               !(e + 1 < x->n && (x->t[e + 1].kind == CRI_LX_NUM || CLS(x, e + 1, CRI_LC_FUNC) ||
+                                  CLS(x, e + 1, CRI_LC_MONTH) || (x->t[e + 1].flags & CRI_LXF_CAP)))) {
+        q->unit_static = "inch";   /* "6 ft 2 in tall" */
+        e++;
     } else if (UNITW(x, e) && !(TEQ(x, e, "in")) &&
                !((TEQ(x, e, "m") || TEQ(x, e, "t") || TEQ(x, e, "l") || TEQ(x, e, "g")) &&
                  !GLUED(x, e) && WORD(x, e + 1) && !(x->t[e + 1].flags & CRI_LXF_CAP) && false)) {

@@ -148,6 +148,11 @@ static void fractions(void) {
     CHECK(got("It cost 5 million US dollars.", "5", 5e6, "USD", NULL));
     CHECK(got("Cars drove at 100 km per hour.", "100", 100, "kilometre per hour", NULL));
     CHECK(got("He walked 5 miles a second time.", "5", 5, "mile", NULL));
+    CHECK(got("He is 6 ft 2 in tall.", "2 in", 2, "inch", NULL));
+    CHECK(got("It took two and three quarters hours.", "two", 2.75, "hour", NULL));
+    CHECK(got("Prices rose 5%-7%.", "5%", 5, "%", NULL));
+    CHECK(got("Approx. 300 people came.", "300", 300, "people", "about"));
+    CHECK(got("Less than half of them came.", "half", 0.5, NULL, "less than"));
     CHECK(count("He scored in the second half.") == 0);
     CHECK(count("It was the third time this year.") == 0);
 }
