@@ -864,7 +864,11 @@ static size_t match(qx *x, size_t i, qres *q) {
         }
     }
     /* "Jean Larson, 48, a staff accountant": an age after a name */
-    if (!q->unit_static && !q->unit_dyn && !cur && k->kind == CRI_LX_NUM && (k->flags & CRI_LXF_PLAIN) &&
+    if (!q->unit_static && !q->unit_dyn && !cur &&
+        ((k->kind == CRI_LX_NUM && (k->flags & CRI_LXF_PLAIN)) ||
+         /* "The girl, nine, was": a number word alone between commas */
+         (k->kind == CRI_LX_WORD && CLS(x, i, CRI_LC_NUMW) && q->v == floor(q->v) && i >= 2 && !CLS(x, i - 2, CRI_LC_NUMW) &&
+          P(x, j, ','))) &&
         j == i + 1 && q->v >= 1 && q->v <= 120 && i >= 2 && P(x, i - 1, ',') &&
         ((WORD(x, i - 2) && (x->t[i - 2].flags & CRI_LXF_CAP) &&
           (j >= x->n || P(x, j, ',') || P(x, j, '.') || P(x, j, ';'))) ||

@@ -153,6 +153,8 @@ static void fractions(void) {
     CHECK(got("Prices rose 5%-7%.", "5%", 5, "%", NULL));
     CHECK(got("Approx. 300 people came.", "300", 300, "people", "about"));
     CHECK(got("Less than half of them came.", "half", 0.5, NULL, "less than"));
+    CHECK(got("The girl, nine, was taken to hospital.", "nine", 9, "year", NULL));
+    CHECK(got("They counted one, two, three, four.", "two", 2, NULL, NULL));
     CHECK(count("He scored in the second half.") == 0);
     CHECK(count("It was the third time this year.") == 0);
 }
