@@ -200,6 +200,10 @@ static const cri_lexicon_entry lexicon[] = {
     {"twice", CRI_LC_FUNC, 0, 0, 0},
     /* currencies (quantity.c maps the word) */
     {"dollar", CRI_LC_CUR, 0, 0, 0}, {"dollars", CRI_LC_CUR, 0, 0, 0},
+    {"baht", CRI_LC_CUR, 0, 0, 0}, {"riyal", CRI_LC_CUR, 0, 0, 0}, {"riyals", CRI_LC_CUR, 0, 0, 0},
+    {"dirham", CRI_LC_CUR, 0, 0, 0}, {"dirhams", CRI_LC_CUR, 0, 0, 0}, {"ringgit", CRI_LC_CUR, 0, 0, 0},
+    {"zloty", CRI_LC_CUR, 0, 0, 0}, {"zlotys", CRI_LC_CUR, 0, 0, 0}, {"reais", CRI_LC_CUR, 0, 0, 0},
+    {"rupiah", CRI_LC_CUR, 0, 0, 0},
     {"usd", CRI_LC_CUR, 0, 0, 0}, {"us", CRI_LC_CUR, 0, 0, 0},
     {"euro", CRI_LC_CUR, 0, 0, 0}, {"euros", CRI_LC_CUR, 0, 0, 0},
     {"eur", CRI_LC_CUR, 0, 0, 0}, {"pound", CRI_LC_CUR, 0, 0, 0},

@@ -76,6 +76,8 @@ static const map currency_words[] = {
     {"franc", "CHF"}, {"francs", "CHF"}, {"chf", "CHF"}, {"cad", "CAD"}, {"aud", "AUD"},
     {"cents", "cent"}, {"pence", "penny"}, {"peso", "peso"}, {"pesos", "peso"},
     {"lira", "TRY"}, {"shekel", "ILS"}, {"shekels", "ILS"}, {"rand", "ZAR"}, {"naira", "NGN"},
+    {"baht", "THB"}, {"riyal", "SAR"}, {"riyals", "SAR"}, {"dirham", "AED"}, {"dirhams", "AED"},
+    {"ringgit", "MYR"}, {"zloty", "PLN"}, {"zlotys", "PLN"}, {"reais", "BRL"}, {"rupiah", "IDR"},
 };
 static const map unit_words[] = {
     {"km", "kilometre"}, {"kilometre", "kilometre"}, {"kilometres", "kilometre"},
