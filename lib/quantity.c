@@ -852,8 +852,9 @@ static size_t match(qx *x, size_t i, qres *q) {
         /* "three quarters of the ballots", "half the voters": the whole */
         if (frac) {
             if (W(x, hs, "of")) hs++;
-            if (W(x, hs, "the") || W(x, hs, "its") || W(x, hs, "their") || W(x, hs, "all") ||
-                W(x, hs, "our") || W(x, hs, "his") || W(x, hs, "her") || W(x, hs, "those") || W(x, hs, "these"))
+            if (W(x, hs, "the") || TEQ(x, hs, "its") || TEQ(x, hs, "their") || TEQ(x, hs, "all") ||
+                TEQ(x, hs, "our") || TEQ(x, hs, "his") || TEQ(x, hs, "her") || TEQ(x, hs, "those") ||
+                TEQ(x, hs, "these") || TEQ(x, hs, "this") || TEQ(x, hs, "that"))
                 hs++;
         }
         size_t h = score ? e : head_after(x, hs, vague || (j > i + 1 && CLS(x, j - 1, CRI_LC_SCALE)) ||

@@ -121,6 +121,7 @@ static void fractions(void) {
     CHECK(got("A three-fifths majority is needed.", "three", 0.6, "majority", NULL));
     CHECK(got("About a third of the residents left.", "third", 1.0 / 3, "resident", "about"));
     CHECK(got("Half of the respondents agreed.", "Half", 0.5, "respondent", NULL));
+    CHECK(got("Shares lost a third of their value.", "third", 1.0 / 3, "value", NULL));
     CHECK(count("The shop is open 24/7.") == 0);
     CHECK(got("Lows of minus 10 degrees are forecast.", "minus", -10, "degree", NULL));
     CHECK(got("Twenty minus 5 is fifteen.", "5 is", 5, NULL, NULL));
