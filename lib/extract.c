@@ -103,8 +103,12 @@ void cri_doc_extract_json(cri_json *j, const cr_doc *d) {
         cri_json_kint(j, "end", q->end);
         cri_json_key(j, "text");
         span_text(j, d->body, d->body_len, q->start, q->end);
-        cri_json_knum(j, "value", q->value);
-        if (!isnan(q->value_max)) cri_json_knum(j, "value_max", q->value_max);
+        cri_json_key(j, "value");
+        cri_json_num_exact(j, q->value);
+        if (!isnan(q->value_max)) {
+            cri_json_key(j, "value_max");
+            cri_json_num_exact(j, q->value_max);
+        }
         cri_json_kstr(j, "unit", q->unit);
         cri_json_kstr(j, "qualifier", q->qualifier);
         cri_json_obj_end(j);

@@ -659,8 +659,12 @@ void cri_json_null(cri_json *j);
 void cri_json_kstr(cri_json *j, const char *key, const char *s);
 void cri_json_kint(cri_json *j, const char *key, int64_t v);
 void cri_json_knum(cri_json *j, const char *key, double v);
-/* Locale-free double formatting into buf (at least 32 bytes). */
+/* Locale-free double formatting into buf (at least 32 bytes): 6 significant
+ * digits (scores, similarities), or _exact: the shortest form, up to 15
+ * digits, that reads back as the same double (values from the text). */
 void cri_fmt_double(char *buf, size_t size, double v);
+void cri_fmt_double_exact(char *buf, size_t size, double v);
+void cri_json_num_exact(cri_json *j, double v);
 
 /* docjson.c: one document object. */
 void cri_doc_json(cri_json *j, const cr_doc *d, unsigned flags);

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define FLUSH_AT 65536
 
@@ -157,6 +158,32 @@ void cri_fmt_double(char *buf, size_t size, double v) {
     /* a locale may have put a comma where the decimal point belongs */
     for (char *p = buf; *p; p++)
         if (*p == ',') *p = '.';
+}
+
+/* The shortest form (up to 15 digits) that reads back as v (values a user compares:
+ * 12345.67 must not print as 12345.7).  Parsing with strtod in the same
+ * locale as snprintf keeps the round-trip check consistent; the decimal
+ * comma, if any, is replaced afterwards. */
+void cri_fmt_double_exact(char *buf, size_t size, double v) {
+    if (!isfinite(v) || (fabs(v) < 9e15 && v == (double)(int64_t)v)) {
+        cri_fmt_double(buf, size, v);
+        return;
+    }
+    /* 15 digits at most: a number written in a text has no more, and the
+     * arithmetic that read it ("1234567.89") may have left noise below */
+    for (int prec = 6; prec <= 15; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v) break;
+    }
+    for (char *p = buf; *p; p++)
+        if (*p == ',') *p = '.';
+}
+
+void cri_json_num_exact(cri_json *j, double v) {
+    begin_value(j);
+    char tmp[48];
+    cri_fmt_double_exact(tmp, sizeof tmp, v);
+    raw(j, tmp, strlen(tmp));
 }
 
 void cri_json_num(cri_json *j, double v) {

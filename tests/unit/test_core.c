@@ -77,6 +77,15 @@ static void test_json_writer(void) {
     char tmp[48];
     cri_fmt_double(tmp, sizeof tmp, 1.0 / 3.0);
     CHECK_STR(tmp, "0.333333");
+    /* values read from a text print as written, not rounded to 6 digits */
+    cri_fmt_double_exact(tmp, sizeof tmp, 12345.67);
+    CHECK_STR(tmp, "12345.67");
+    cri_fmt_double_exact(tmp, sizeof tmp, 1234567.89);
+    CHECK_STR(tmp, "1234567.89");
+    cri_fmt_double_exact(tmp, sizeof tmp, 1.6e6);
+    CHECK_STR(tmp, "1600000");
+    cri_fmt_double_exact(tmp, sizeof tmp, 0.75);
+    CHECK_STR(tmp, "0.75");
 }
 
 static cr_corpus *corpus_of(cr_ctx **ctx) {
