@@ -387,6 +387,14 @@ static int year_for(const tx *x, int m, int d, int tense, int how) {
     if (how == 1) return cmp <= 0 ? y + 1 : y;
     if (tense == T_PAST && cmp > 0) return y - 1;
     if (tense == T_FUTURE && cmp < 0) return y + 1;
+    if (tense == T_NONE && d > 0 && cmp != 0) {
+        /* no tense in the sentence: the nearer of this year's and the
+         * neighbouring year's day ("Christmas Day" read on 6 January) */
+        int64_t p = days_from_civil(x->py, x->pm, x->pd);
+        int64_t here = days_from_civil(y, m, d), there = days_from_civil(cmp > 0 ? y - 1 : y + 1, m, d);
+        int64_t dh = here > p ? here - p : p - here, dt = there > p ? there - p : p - there;
+        if (dt < dh) return cmp > 0 ? y - 1 : y + 1;
+    }
     return y;
 }
 
@@ -827,7 +835,9 @@ static size_t vague_duration_at(tx *x, size_t i, res *r) {
         if (i == 0) return i;
         if (!(W(x, i - 1, "for") || W(x, i - 1, "over") || W(x, i - 1, "within") ||
               W(x, i - 1, "just") || W(x, i - 1, "only") || W(x, i - 1, "after") ||
-              W(x, i - 1, "in") || W(x, i - 1, "recent") || W(x, i - 1, "took")))
+              W(x, i - 1, "in") || W(x, i - 1, "recent") || W(x, i - 1, "took") ||
+              TEQ(x, i - 1, "take") || TEQ(x, i - 1, "takes") || TEQ(x, i - 1, "lasted") ||
+              TEQ(x, i - 1, "last") || TEQ(x, i - 1, "lasting")))
             return i;
         if (W(x, j + 1, "of") && u != 10) return i;     /* "weeks of talks" is fine but rare */
     }
@@ -1038,6 +1048,24 @@ static const char *qualifier_mod(const tx *x, size_t i) {
 }
 
 /* Try every pattern at token i; returns the end token (i when none). */
+/* Capitalized triggers the shared lexicon has no entry for: "Q3" (the
+ * lexer cuts it into "Q" + a glued number) and the holidays "New Year's
+ * Eve/Day" and "Thanksgiving".  Returns the kind (0: none); cheap, since
+ * it only looks at the first letter and length before comparing. */
+static int unlexed_at(const tx *x, size_t i) {
+    size_t n = x->t[i].end - x->t[i].start;
+    char c = x->body[x->t[i].start];
+    if (n == 1 && c == 'Q' && i + 1 < x->n && x->t[i + 1].kind == CRI_LX_NUM && GLUED(x, i + 1) &&
+        x->t[i + 1].end - x->t[i + 1].start == 1 && x->t[i + 1].num >= 1 && x->t[i + 1].num <= 4)
+        return 1;
+    if (n == 3 && c == 'N' && TEQ(x, i, "new") && TEQ(x, i + 1, "year") &&
+        (x->t[i + 1].flags & CRI_LXF_CAP) && P(x, i + 2, '\'') && TEQ(x, i + 3, "s") &&
+        (TEQ(x, i + 4, "eve") || TEQ(x, i + 4, "day")) && (x->t[i + 4].flags & CRI_LXF_CAP))
+        return 2;
+    if (n == 12 && c == 'T' && TEQ(x, i, "thanksgiving")) return 3;
+    return 0;
+}
+
 static size_t match(tx *x, size_t i, res *r) {
     const cri_lxtok *k = &x->t[i];
     r->first = i;
@@ -1048,6 +1076,56 @@ static size_t match(tx *x, size_t i, res *r) {
     r->mod = NULL;
     size_t e;
 
+    if (k->kind == CRI_LX_WORD && !k->lex) {
+        int kind = unlexed_at(x, i);
+        int tense = tense_near(x, i, i + 1);
+        if (kind == 1) {
+            int q = (int)x->t[i + 1].num;
+            size_t c = i + 2;
+            if (P(x, c, ',')) c++;
+            if (year_at(x, c) > 0) {
+                snprintf(r->value, sizeof r->value, "%04d-Q%d", year_at(x, c), q);
+                return c + 1;
+            }
+            if (!x->pub) {
+                snprintf(r->value, sizeof r->value, "XXXX-Q%d", q);
+                r->relative = true;
+                return i + 2;
+            }
+            int y = x->py, cur = (x->pm - 1) / 3 + 1;
+            if (tense == T_PAST && q > cur) y--;
+            if (tense == T_FUTURE && q < cur) y++;
+            snprintf(r->value, sizeof r->value, "%04d-Q%d", y, q);
+            r->relative = true;
+            return i + 2;
+        }
+        if (kind == 2 || kind == 3) {
+            e = kind == 2 ? i + 5 : i + 1;
+            size_t c = e;
+            int y = -1;
+            if (P(x, c, ',')) c++;
+            if (year_at(x, c) > 0) { y = year_at(x, c); e = c + 1; }
+            bool eve = kind == 2 && TEQ(x, i + 4, "eve");
+            if (kind == 3) {
+                /* the fourth Thursday of November, in the year the tense picks */
+                if (y < 0 && x->pub) {
+                    y = year_for(x, 11, 24, tense, 0);
+                    r->relative = true;
+                }
+                if (y < 0) { strcpy(r->value, "XXXX-11"); r->relative = true; return e; }
+                int w1 = (int)((days_from_civil(y, 11, 1) + 4) % 7);   /* 0 = Sunday */
+                if (w1 < 0) w1 += 7;
+                int d = 1 + (4 - w1 + 7) % 7 + 21;
+                bool rel = r->relative;
+                set_month_day(x, r, 11, d, y, tense, 0);
+                r->relative = rel;
+                return e;
+            }
+            set_month_day(x, r, eve ? 12 : 1, eve ? 31 : 1, y, tense, 0);
+            return e;
+        }
+        return i;
+    }
     if (k->kind == CRI_LX_NUM) {
         e = numeric_date_at(x, i, r);
         if (e == (size_t)-1) return i;
@@ -1221,6 +1299,21 @@ static size_t match(tx *x, size_t i, res *r) {
                 snprintf(r->value, sizeof r->value, "%04d-Q%d", year_at(x, c), q);
                 return c + 1;
             }
+            /* bare "Q3" after a preposition: the report's year, by tense */
+            if (i > 0 && (W(x, i - 1, "in") || W(x, i - 1, "for") || W(x, i - 1, "during") ||
+                          W(x, i - 1, "by") || W(x, i - 1, "until") || W(x, i - 1, "since"))) {
+                if (!x->pub) {
+                    snprintf(r->value, sizeof r->value, "XXXX-Q%d", q);
+                    r->relative = true;
+                    return i + 1;
+                }
+                int y = x->py, cur = (x->pm - 1) / 3 + 1;
+                if (tense == T_PAST && q > cur) y--;
+                if (tense == T_FUTURE && q < cur) y++;
+                snprintf(r->value, sizeof r->value, "%04d-Q%d", y, q);
+                r->relative = true;
+                return i + 1;
+            }
             return i;
         }
         if (W(x, i, "the")) {
@@ -1355,8 +1448,11 @@ static size_t match(tx *x, size_t i, res *r) {
             return c + 1;
         }
         /* bare: "in the summer", "this spring" (deictic_at), "last fall" */
-        if (i > 0 && W(x, i - 1, "the") && i > 1 && (W(x, i - 2, "in") || W(x, i - 2, "during") ||
-                                                      W(x, i - 2, "over") || W(x, i - 2, "by"))) {
+        size_t pr = i > 0 && W(x, i - 1, "the") ? i - 1 : i;   /* "in the summer", "in summer" */
+        if (pr > 0 && (W(x, pr - 1, "in") || W(x, pr - 1, "during") || W(x, pr - 1, "over") ||
+                       W(x, pr - 1, "by") || (pr == i && (W(x, pr - 1, "until") || W(x, pr - 1, "since")))) &&
+            !(pr == i && i + 1 < x->n && x->t[i + 1].kind == CRI_LX_WORD && !W(x, i + 1, "and") &&
+              !x->t[i + 1].lex)) {
             if (fall && !(x->t[i].flags & CRI_LXF_CAP) && false) return i;
             if (x->pub) {
                 int cur = x->pm >= 3 && x->pm <= 5 ? 1 : x->pm >= 6 && x->pm <= 8 ? 2 : x->pm >= 9 && x->pm <= 11 ? 3 : 4;
@@ -1544,7 +1640,7 @@ static bool takes_the(const tx *x, size_t i) {
  * "an" before a time word and "in the past". */
 static bool trigger(const tx *x, size_t i) {
     const cri_lexicon_entry *e = cri_lx_entry(x->t[i].lex);
-    if (!e) return false;
+    if (!e) return (x->t[i].flags & CRI_LXF_CAP) && unlexed_at(x, i);
     switch (e->cls) {
     case CRI_LC_MONTH: case CRI_LC_WDAY: case CRI_LC_NUMW: case CRI_LC_ORD: case CRI_LC_TUNIT:
     case CRI_LC_DPART: case CRI_LC_SEASON: case CRI_LC_REL: case CRI_LC_SET: case CRI_LC_HOLIDAY:

@@ -202,6 +202,26 @@ static void pathological(void) {
     free(buf);
 }
 
+/* Expressions the shared lexicon has no word for, and tenseless month-days. */
+static void calendar_words(void) {
+    /* "Q3" is lexed as "Q" + a glued number */
+    CHECK_STR(value("The chipmaker expects margins to improve in Q3.", "2024-07-09", "Q3"), "2024-Q3");
+    CHECK_STR(value("Sales rose in Q4 2023.", "2024-07-09", "Q4"), "2023-Q4");
+    CHECK_STR(value("Sales rose in Q4.", NULL, "Q4"), "XXXX-Q4");
+    /* holidays: the nearest one without tense, by tense otherwise */
+    CHECK_STR(value("The ship sank on Christmas Day.", "2025-01-06", "Christmas"), "2024-12-25");
+    CHECK_STR(value("Fireworks will be banned on New Year's Eve.", "2024-07-09", "New Year"), "2024-12-31");
+    CHECK_STR(value("Police made 40 arrests on New Year's Eve.", "2025-01-06", "New Year"), "2024-12-31");
+    CHECK_STR(value("Millions will travel for Thanksgiving.", "2022-11-18", "Thanksgiving"), "2022-11-24");
+    CHECK_STR(value("Millions travelled for Thanksgiving.", "2024-01-10", "Thanksgiving"), "2023-11-23");
+    /* bare seasons after a preposition, but not as a modifier */
+    CHECK_STR(value("The festival returns in summer after a break.", "2024-07-09", "summer"), "2024-SU");
+    CHECK_STR(value("He worked in summer camps.", "2024-07-09", "summer"), "(none)");
+    /* bare plural units after "take"/"last" are spans */
+    CHECK_STR(value("The talks could take weeks.", "2024-07-09", "weeks"), "PXW");
+    CHECK_STR(value("The new year brought snow.", "2024-07-09", "new year"), "(none)");
+}
+
 int main(void) {
     cr_options o;
     cr_options_init(&o);
@@ -213,6 +233,7 @@ int main(void) {
     absolute();
     no_anchor();
     not_dates();
+    calendar_words();
     pathological();
     cr_ctx_free(ctx);
     return CHECK_REPORT();
