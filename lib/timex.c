@@ -251,6 +251,13 @@ static void mark_tense(tx *x) {
         if (k->flags & CRI_LXF_CAP && !(i == 0)) continue;
         size_t n = k->end - k->start;
         const char *w = x->body + k->start;
+        /* "plan to", "intends to", "aims to": an intention is future */
+        if (n >= 3 && n <= 8 && TEQ(x, i + 1, "to") &&
+            (TEQ(x, i, "plan") || TEQ(x, i, "plans") || TEQ(x, i, "planning") || TEQ(x, i, "intend") ||
+             TEQ(x, i, "intends") || TEQ(x, i, "aim") || TEQ(x, i, "aims"))) {
+            x->tense[i] = T_FUTURE;
+            continue;
+        }
         /* cheap test first: most words do not end in "ed" */
         if (n < 5 || n >= 24 || w[n - 1] != 'd' || w[n - 2] != 'e') continue;
         char low[24];
@@ -1066,6 +1073,20 @@ static int unlexed_at(const tx *x, size_t i) {
     return 0;
 }
 
+/* "overnight" as an adverb ("shelled the town overnight"), not "an
+ * overnight stay" or "overnight rates". */
+static bool overnight_adverb(const tx *x, size_t i) {
+    if (W(x, i, "overnight") &&
+        !(i > 0 && (W(x, i - 1, "a") || W(x, i - 1, "an") || W(x, i - 1, "the") || P(x, i - 1, '-'))) &&
+        !(i + 1 < x->n && x->t[i + 1].kind == CRI_LX_WORD && !x->t[i + 1].lex &&
+          !(x->t[i + 1].flags & CRI_LXF_CAP) && !TEQ(x, i + 1, "and") && !TEQ(x, i + 1, "into") &&
+          !TEQ(x, i + 1, "as") && !TEQ(x, i + 1, "but") && !TEQ(x, i + 1, "when") &&
+          !TEQ(x, i + 1, "while")) &&
+        !(i + 1 < x->n && P(x, i + 1, '-')))
+        return true;
+    return false;
+}
+
 static size_t match(tx *x, size_t i, res *r) {
     const cri_lxtok *k = &x->t[i];
     r->first = i;
@@ -1483,6 +1504,15 @@ static size_t match(tx *x, size_t i, res *r) {
         return e;
     }
     case CRI_LC_DPART: {
+        if (overnight_adverb(x, i)) {
+            /* the night before the report in a past sentence, the coming one otherwise */
+            if (!x->pub) { strcpy(r->value, "XXXX-XX-XXTNI"); return i + 1; }
+            int tense = tense_near(x, i, i + 1);
+            put_day(r->value, pub_days(x) - (tense == T_FUTURE || tense == T_PRESENT ? 0 : 1));
+            strcat(r->value, "TNI");
+            r->relative = true;
+            return i + 1;
+        }
         if (en->val == 5 || en->val == 6) {
             if (i > 0 && (W(x, i - 1, "at") || W(x, i - 1, "by") || W(x, i - 1, "before") ||
                           W(x, i - 1, "after") || W(x, i - 1, "until") || W(x, i - 1, "around") ||
@@ -1640,7 +1670,7 @@ static bool takes_the(const tx *x, size_t i) {
  * "an" before a time word and "in the past". */
 static bool trigger(const tx *x, size_t i) {
     const cri_lexicon_entry *e = cri_lx_entry(x->t[i].lex);
-    if (!e) return (x->t[i].flags & CRI_LXF_CAP) && unlexed_at(x, i);
+    if (!e) return unlexed_at(x, i);
     switch (e->cls) {
     case CRI_LC_MONTH: case CRI_LC_WDAY: case CRI_LC_NUMW: case CRI_LC_ORD: case CRI_LC_TUNIT:
     case CRI_LC_DPART: case CRI_LC_SEASON: case CRI_LC_REL: case CRI_LC_SET: case CRI_LC_HOLIDAY:

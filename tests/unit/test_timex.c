@@ -220,6 +220,13 @@ static void calendar_words(void) {
     /* bare plural units after "take"/"last" are spans */
     CHECK_STR(value("The talks could take weeks.", "2024-07-09", "weeks"), "PXW");
     CHECK_STR(value("The new year brought snow.", "2024-07-09", "new year"), "(none)");
+    /* "overnight" as an adverb only */
+    CHECK_STR(value("Rebels shelled the town overnight, killing three.", "2024-07-09", "overnight"),
+              "2024-07-08TNI");
+    CHECK_STR(value("Guests paid for an overnight stay.", "2024-07-09", "overnight"), "(none)");
+    /* an intention is future: the coming weekend */
+    CHECK_STR(value("Protesters plan to gather over the weekend.", "2024-07-09", "the weekend"), "2024-W28-WE");
+    CHECK_STR(value("Protesters gathered over the weekend.", "2024-07-09", "the weekend"), "2024-W27-WE");
 }
 
 int main(void) {
