@@ -1108,6 +1108,11 @@ static size_t match(tx *x, size_t i, res *r) {
                 snprintf(r->value, sizeof r->value, "%04d-Q%d", year_at(x, c), q);
                 return c + 1;
             }
+            /* bare "Q3" only after a preposition ("in Q3"; "the Audi Q3" is a car) */
+            if (!(i > 0 && (W(x, i - 1, "in") || W(x, i - 1, "for") || W(x, i - 1, "during") ||
+                            W(x, i - 1, "by") || W(x, i - 1, "until") || W(x, i - 1, "since") ||
+                            W(x, i - 1, "of") || W(x, i - 1, "through"))))
+                return i;
             if (!x->pub) {
                 snprintf(r->value, sizeof r->value, "XXXX-Q%d", q);
                 r->relative = true;

@@ -208,6 +208,7 @@ static void calendar_words(void) {
     CHECK_STR(value("The chipmaker expects margins to improve in Q3.", "2024-07-09", "Q3"), "2024-Q3");
     CHECK_STR(value("Sales rose in Q4 2023.", "2024-07-09", "Q4"), "2023-Q4");
     CHECK_STR(value("Sales rose in Q4.", NULL, "Q4"), "XXXX-Q4");
+    CHECK_STR(value("The Audi Q3 sold well.", "2024-07-09", "Q3"), "(none)");
     /* holidays: the nearest one without tense, by tense otherwise */
     CHECK_STR(value("The ship sank on Christmas Day.", "2025-01-06", "Christmas"), "2024-12-25");
     CHECK_STR(value("Fireworks will be banned on New Year's Eve.", "2024-07-09", "New Year"), "2024-12-31");
