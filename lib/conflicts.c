@@ -301,6 +301,18 @@ static bool sides_differ(const item *it, size_t a0, size_t a1, size_t b0, size_t
     return a_only && b_only;
 }
 
+/* Sort items by value and find where the second value starts; 0 when every
+ * item says the same or both sides rest on the same documents (no conflict). */
+static size_t split_sides(item *it, size_t n) {
+    if (n < 2) return 0;
+    qsort(it, n, sizeof *it, cmp_item);
+    if (strcmp(it[0].value, it[n - 1].value) == 0) return 0;
+    size_t a1 = 0;
+    while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
+    if (!sides_differ(it, 0, a1, a1, n)) return 0;
+    return a1;
+}
+
 /* Content stems within four words of a span (a figure, a date), its own
  * words excluded. */
 static size_t context_stems(cr_corpus *c, cri_brief *b, uint32_t unit, uint32_t qstart, uint32_t qend,
@@ -499,12 +511,8 @@ static int weekday_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, si
         it[n].sdoc = u->sdoc;
         n++;
     }
-    if (n < 2) return 0;
-    qsort(it, n, sizeof *it, cmp_item);
-    if (strcmp(it[0].value, it[n - 1].value) == 0) return 0;
-    size_t a1 = 0;
-    while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
-    if (!sides_differ(it, 0, a1, a1, n)) return 0;
+    size_t a1 = split_sides(it, n);
+    if (!a1) return 0;
     /* only two weekdays, one or two days apart: a wider spread is more
      * likely two events told in one group */
     size_t nv = 0;
@@ -757,12 +765,8 @@ static int status_conflicts(cr_corpus *c, cri_brief *b, int32_t f, item *it, siz
         it[n].sdoc = u->sdoc;
         n++;
     }
-    if (n < 2) return 0;
-    qsort(it, n, sizeof *it, cmp_item);
-    if (strcmp(it[0].value, it[n - 1].value) == 0) return 0;
-    size_t a1 = 0;
-    while (a1 < n && strcmp(it[a1].value, it[0].value) == 0) a1++;
-    if (!sides_differ(it, 0, a1, a1, n)) return 0;
+    size_t a1 = split_sides(it, n);
+    if (!a1) return 0;
     return emit(c, b, "status", f, it, n, NULL);
 }
 
