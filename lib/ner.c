@@ -390,33 +390,10 @@ static void rescue(const cri_ner_model *m, const char *text, const cri_ner_tok *
     }
 }
 
-/* "North Korean", "South African", "West German": a compass word before a
- * demonym is part of it, whatever the tagger made of the compass word alone
- * (it tends to read "North" as the start of a place or organization). */
-static void join_compass(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab) {
-    static const char *const compass[] = {"North", "South", "East", "West", "Northern",
-                                          "Southern", "Eastern", "Western", "Central", NULL};
-    for (size_t i = 0; i + 1 < n; i++) {
-        size_t len = t[i].end - t[i].start;
-        bool is_compass = false;
-        for (int k = 0; compass[k] && !is_compass; k++)
-            is_compass = strlen(compass[k]) == len && !memcmp(text + t[i].start, compass[k], len);
-        if (!is_compass || !tok_demonym(text, &t[i + 1])) continue;
-        /* the demonym must stand alone (a span of one token, or none) and
-         * the compass word must not close a longer name ("Korea North") */
-        if (i + 2 < n && lab[i + 2] != CRI_NER_O && lab[i + 2] % 2 == 0) continue;
-        if (lab[i] != CRI_NER_O && lab[i] % 2 == 0) continue;
-        if (lab[i] == CRI_NER_O && lab[i + 1] == CRI_NER_O) continue;
-        set_span(lab, i, i + 2, CRI_ENT_OTHER);
-        i++;
-    }
-}
-
 void cri_ner_fix_spans(const cri_ner_model *m, const char *text, const cri_ner_tok *t, size_t n,
                        const uint8_t *cls, const int32_t *emit, uint8_t *labels) {
     int mode = cri_ner_sentence_mode(text, t, n);
     rescue(m, text, t, n, cls, emit, labels, mode);
-    join_compass(text, t, n, labels);
     fix_people(text, t, n, labels, mode);
     fix_heads(text, t, n, labels);
 }
@@ -532,7 +509,6 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
         /* a truecased line's capitals are guesses: nothing to rescue */
         rescue(w == text + pos ? &t->m : NULL, w, t->toks, n, t->cls, t->emit, t->labels, mode);
-        join_compass(w, t->toks, n, t->labels);
         fix_people(w, t->toks, n, t->labels, mode);
         fix_heads(w, t->toks, n, t->labels);
         for (size_t i = 0; i < n;) {
