@@ -12,7 +12,6 @@
 #include "internal.h"
 #include "bench_util.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -33,30 +32,11 @@ static double run(cr_corpus *c, stage_fn *fns, size_t nf, size_t bytes) {
 }
 
 int main(int argc, char **argv) {
-    const char *dflt = "examples/dprk-russia-2024-07";
     char **paths = NULL;
-    size_t np = 0;
-    if (argc > 1) {
-        paths = argv + 1;
-        np = (size_t)argc - 1;
-    } else {
-        DIR *dir = opendir(dflt);
-        if (!dir) {
-            fprintf(stderr, "bench_extract: run from the repository root or give files\n");
-            return 2;
-        }
-        static char names[64][512];
-        static char *ptrs[64];
-        struct dirent *e;
-        while ((e = readdir(dir)) && np < 64) {
-            size_t l = strlen(e->d_name);
-            if (l < 5 || strcmp(e->d_name + l - 4, ".txt")) continue;
-            snprintf(names[np], sizeof names[np], "%s/%s", dflt, e->d_name);
-            ptrs[np] = names[np];
-            np++;
-        }
-        closedir(dir);
-        paths = ptrs;
+    size_t np = bench_input_files(argc, argv, &paths);
+    if (!np) {
+        fprintf(stderr, "bench_extract: run from the repository root or give files\n");
+        return 2;
     }
     cr_options o;
     cr_options_init(&o);

@@ -7,6 +7,7 @@
 
 #include "internal.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -53,6 +54,38 @@ static inline char *bench_slurp(const char *path, size_t *len) {
     fclose(f);
     *len = b.len;
     return b.data ? b.data : calloc(1, 1);
+}
+
+/* The input files of a bench: its arguments, or else the .txt files of the
+ * example story (run from the repository root), in sorted order.  Returns
+ * the count (0 when neither is there); *paths stays valid for the run. */
+#define BENCH_MAX_FILES 64
+static inline int bench_cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+static inline size_t bench_input_files(int argc, char **argv, char ***paths) {
+    static char names[BENCH_MAX_FILES][512];
+    static char *ptrs[BENCH_MAX_FILES];
+    if (argc > 1) {
+        *paths = argv + 1;
+        return (size_t)argc - 1;
+    }
+    const char *dflt = "examples/dprk-russia-2024-07";
+    size_t n = 0;
+    DIR *dir = opendir(dflt);
+    if (!dir) return 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) && n < BENCH_MAX_FILES) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".txt")) continue;
+        snprintf(names[n], sizeof names[n], "%s/%s", dflt, e->d_name);
+        ptrs[n] = names[n];
+        n++;
+    }
+    closedir(dir);
+    qsort(ptrs, n, sizeof *ptrs, bench_cmp_str);
+    *paths = ptrs;
+    return n;
 }
 
 #endif
