@@ -3,7 +3,9 @@
  * After cleaning, each document gets its named-entity mentions (ner.c),
  * temporal expressions (timex.c) and quantities (quantity.c, which skips
  * numbers inside the dates found before it); then, per story, entities.c
- * resolves the mentions of the story's documents into entities.  The JSON
+ * resolves the mentions of the story's documents into entities.  Dates and
+ * quantities share one lexing pass: each line is cut into tokens once
+ * (numwords.c) and both recognizers read the same tokens.  The JSON
  * writer for the per-document part ("mentions", "dates", "quantities")
  * lives here too; docjson.c calls it.
  */
@@ -11,6 +13,47 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+enum { FIND_DATES = 1, FIND_QUANTITIES = 2 };
+
+/* Lex each line of the body once; timex.c reads its tokens before
+ * quantity.c, which skips numbers inside the dates just found (a line's
+ * dates all lie inside the line, so interleaving per line gives what two
+ * whole-document passes give). */
+static cr_status numbers_find(cr_ctx *ctx, cr_doc *d, int which) {
+    if (which & FIND_DATES) d->n_dates = 0;
+    if (which & FIND_QUANTITIES) d->n_quantities = 0;
+    if (!d->body || !d->body_len) return CR_OK;
+    cri_timex_run *tr = NULL;
+    cri_quantity_run *qr = NULL;
+    cri_lxtok *t = NULL;
+    cr_status st = CR_OK;
+    if (which & FIND_DATES) st = cri_timex_open(ctx, d, &tr);
+    if (st == CR_OK && (which & FIND_QUANTITIES)) st = cri_quantity_open(ctx, d, &qr);
+    if (st == CR_OK && !(t = malloc(CRI_LX_MAX_TOKS * sizeof *t)))
+        st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    cri_lexer lx;
+    cri_lx_init(&lx);
+    for (uint32_t a = 0, next; st == CR_OK && a < d->body_len; a = next) {
+        uint32_t b = cri_lx_line(d->body, (uint32_t)d->body_len, a, &next);
+        if (b <= a) continue;
+        size_t n = cri_lx_run(&lx, d->body, a, b, t, CRI_LX_MAX_TOKS);
+        if (n == 0) continue;
+        if ((tr && cri_timex_line(tr, t, n) != CR_OK) || (qr && cri_quantity_line(qr, t, n) != CR_OK))
+            st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    }
+    free(t);
+    cri_timex_close(tr);
+    cri_quantity_close(qr);
+    return st;
+}
+
+cr_status cri_timex_find(cr_ctx *ctx, cr_doc *d) { return numbers_find(ctx, d, FIND_DATES); }
+cr_status cri_quantity_find(cr_ctx *ctx, cr_doc *d) { return numbers_find(ctx, d, FIND_QUANTITIES); }
+cr_status cri_dates_quantities_find(cr_ctx *ctx, cr_doc *d) {
+    return numbers_find(ctx, d, FIND_DATES | FIND_QUANTITIES);
+}
 
 cr_status cr_corpus_extract(cr_corpus *c) {
     if (!c) return CR_ERR_USAGE;
@@ -20,8 +63,7 @@ cr_status cr_corpus_extract(cr_corpus *c) {
         if (d->extracted) continue;
         d->n_mentions = d->n_dates = d->n_quantities = 0;
         cr_status s = cri_ner_tag(ctx, d);
-        if (s == CR_OK) s = cri_timex_find(ctx, d);
-        if (s == CR_OK) s = cri_quantity_find(ctx, d);
+        if (s == CR_OK) s = cri_dates_quantities_find(ctx, d);
         if (s != CR_OK) return s;
         d->extracted = true;
     }

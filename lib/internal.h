@@ -558,6 +558,26 @@ size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_
  * *vague: a plural like "dozens" (value is its lower bound). */
 size_t cri_num_read(const char *body, const cri_lxtok *t, size_t n, size_t i,
                     double *value, bool *vague);
+/* ---- shared lexing pass (extract.c, numwords.c, timex.c, quantity.c):
+ * each line of the body is lexed once and its tokens go to timex.c, then
+ * quantity.c.  A line is at most CR_MAX_SENTENCE bytes, so its tokens fit
+ * in CRI_LX_MAX_TOKS. */
+#define CRI_LX_MAX_TOKS (CR_MAX_SENTENCE + 64)
+/* The line of body[0, len) that starts at a: returns its end (a '\n', or a
+ * space near CR_MAX_SENTENCE bytes); *next: where the following one starts. */
+uint32_t cri_lx_line(const char *body, uint32_t len, uint32_t a, uint32_t *next);
+typedef struct cri_timex_run cri_timex_run;
+typedef struct cri_quantity_run cri_quantity_run;
+cr_status cri_timex_open(cr_ctx *ctx, cr_doc *d, cri_timex_run **out);
+cr_status cri_timex_line(cri_timex_run *r, const cri_lxtok *t, size_t n);   /* CR_ERR_NOMEM */
+void cri_timex_close(cri_timex_run *r);
+cr_status cri_quantity_open(cr_ctx *ctx, cr_doc *d, cri_quantity_run **out);
+cr_status cri_quantity_line(cri_quantity_run *r, const cri_lxtok *t, size_t n);
+void cri_quantity_close(cri_quantity_run *r);
+/* extract.c: dates, then quantities, of d in one lexing pass (what
+ * cri_timex_find followed by cri_quantity_find give, faster). */
+cr_status cri_dates_quantities_find(cr_ctx *ctx, cr_doc *d);
+/* ---- end shared lexing pass ---- */
 
 /* entities.c: resolve the mentions of a story's documents into entities
  * (s->entities); sets each mention's `entity` index. */

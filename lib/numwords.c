@@ -511,6 +511,22 @@ size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_
     return n;
 }
 
+/* Lines (paragraphs), not d->sents: a sentence splitter may cut at "Feb."
+ * or "a.m.", and numbers never span a line.  An overlong line is cut at a
+ * space before CR_MAX_SENTENCE bytes. */
+uint32_t cri_lx_line(const char *body, uint32_t len, uint32_t a, uint32_t *next) {
+    uint32_t lim = len - a < CR_MAX_SENTENCE ? len - a : CR_MAX_SENTENCE;
+    const char *nl = memchr(body + a, '\n', lim);
+    uint32_t b = nl ? (uint32_t)(nl - body) : a + lim;
+    if (b < len && body[b] != '\n') {
+        uint32_t c = b;
+        while (c > a && body[c] != ' ') c--;
+        if (c > a) b = c;
+    }
+    *next = b + (b < len && body[b] == '\n' ? 1 : 0);
+    return b;
+}
+
 /* ---- number reading ---------------------------------------------------- */
 
 static const cri_lexicon_entry *ent(const cri_lxtok *t) { return cri_lx_entry(t->lex); }

@@ -21,12 +21,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define MAX_SENT_TOKS (CR_MAX_SENTENCE + 64)
-
 typedef struct qx {
     cr_doc *d;
     const char *body;
-    cri_lxtok *t;
+    const cri_lxtok *t;     /* the current line's tokens (extract.c's) */
     size_t n;
     size_t date_i;          /* next date span to check */
     cri_buf scratch;
@@ -964,8 +962,9 @@ static cr_status push(qx *x, const qres *q) {
     return CR_OK;
 }
 
-static cr_status run_span(qx *x, uint32_t a, uint32_t b, const cri_lexer *lx) {
-    x->n = cri_lx_run(lx, x->body, a, b, x->t, MAX_SENT_TOKS);
+static cr_status run_span(qx *x, const cri_lxtok *t, size_t n) {
+    x->t = t;
+    x->n = n;
     size_t i = 0;
     while (i < x->n) {
         const cri_lxtok *k = &x->t[i];
@@ -992,35 +991,30 @@ static cr_status run_span(qx *x, uint32_t a, uint32_t b, const cri_lexer *lx) {
     return CR_OK;
 }
 
-cr_status cri_quantity_find(cr_ctx *ctx, cr_doc *d) {
-    d->n_quantities = 0;
-    if (!d->body || !d->body_len) return CR_OK;
+/* Per-document state: the next date span to skip and the unit buffer.
+ * extract.c lexes each line once (for timex.c first, which must have
+ * pushed the line's dates before we skip numbers inside them). */
+struct cri_quantity_run {
     qx x;
-    memset(&x, 0, sizeof x);
-    x.d = d;
-    x.body = d->body;
-    x.t = malloc(MAX_SENT_TOKS * sizeof *x.t);
-    cri_lexer lxs, *lx = &lxs;
-    cr_status st = CR_OK;
-    if (!x.t) {
-        st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-        goto cleanup;
-    }
-    cri_lx_init(lx);
-    /* Lines (paragraphs), as timex.c: numbers never span a line. */
-    for (uint32_t a = 0; a < d->body_len && st == CR_OK;) {
-        uint32_t b = a;
-        while (b < d->body_len && d->body[b] != '\n' && b - a < CR_MAX_SENTENCE) b++;
-        if (b < d->body_len && d->body[b] != '\n') {
-            uint32_t c = b;
-            while (c > a && d->body[c] != ' ') c--;
-            if (c > a) b = c;
-        }
-        if (b > a && run_span(&x, a, b, lx) != CR_OK) st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-        a = b + (b < d->body_len && d->body[b] == '\n' ? 1 : 0);
-    }
-cleanup:
-    cri_buf_free(&x.scratch);
-    free(x.t);
-    return st;
+};
+
+cr_status cri_quantity_open(cr_ctx *ctx, cr_doc *d, cri_quantity_run **out) {
+    *out = NULL;
+    d->n_quantities = 0;
+    cri_quantity_run *run = calloc(1, sizeof *run);
+    if (!run) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    run->x.d = d;
+    run->x.body = d->body;
+    *out = run;
+    return CR_OK;
+}
+
+cr_status cri_quantity_line(cri_quantity_run *run, const cri_lxtok *t, size_t n) {
+    return run_span(&run->x, t, n);
+}
+
+void cri_quantity_close(cri_quantity_run *run) {
+    if (!run) return;
+    cri_buf_free(&run->x.scratch);
+    free(run);
 }

@@ -27,8 +27,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define MAX_SENT_TOKS (CR_MAX_SENTENCE + 64)
-
 enum { T_NONE = 0, T_PAST = 1, T_FUTURE = 2, T_PRESENT = 3 };
 enum { TY_DATE = 0, TY_TIME = 1, TY_DURATION = 2, TY_SET = 3 };
 
@@ -45,7 +43,7 @@ typedef struct res {
 typedef struct tx {
     cr_doc *d;
     const char *body;
-    cri_lxtok *t;
+    const cri_lxtok *t;    /* the current line's tokens (extract.c's) */
     size_t n;
     int8_t *tense;         /* per token: T_* marker at this token */
     int32_t *prev_m, *next_m;  /* nearest marker at or before / after each token, -1 none */
@@ -1711,8 +1709,9 @@ static cr_status push(tx *x, const res *r, size_t end) {
     return CR_OK;
 }
 
-static cr_status run_span(tx *x, uint32_t a, uint32_t b, const cri_lexer *lx) {
-    x->n = cri_lx_run(lx, x->body, a, b, x->t, MAX_SENT_TOKS);
+static cr_status run_span(tx *x, const cri_lxtok *t, size_t n) {
+    x->t = t;
+    x->n = n;
     if (x->n == 0) return CR_OK;
     mark_tense(x);
     mark_bounds(x);
@@ -1740,50 +1739,50 @@ static cr_status run_span(tx *x, uint32_t a, uint32_t b, const cri_lexer *lx) {
     return CR_OK;
 }
 
-cr_status cri_timex_find(cr_ctx *ctx, cr_doc *d) {
-    d->n_dates = 0;
-    if (!d->body || !d->body_len) return CR_OK;
+/* The per-document state lives across the lines of one document: the
+ * publication date, the narrative anchor, the last day mentioned and the
+ * numeric date order carry from line to line.  extract.c lexes each line
+ * once and hands the same tokens to quantity.c after us. */
+struct cri_timex_run {
     tx x;
-    memset(&x, 0, sizeof x);
-    x.d = d;
-    x.body = d->body;
-    x.t = malloc(MAX_SENT_TOKS * sizeof *x.t);
-    x.tense = malloc(MAX_SENT_TOKS * sizeof *x.tense);
-    x.prev_m = malloc(MAX_SENT_TOKS * sizeof *x.prev_m);
-    x.next_m = malloc(MAX_SENT_TOKS * sizeof *x.next_m);
-    x.bound = malloc(MAX_SENT_TOKS * sizeof *x.bound);
-    cri_lexer lxs, *lx = &lxs;
-    cr_status st = CR_OK;
-    if (!x.t || !x.tense || !x.prev_m || !x.next_m || !x.bound) {
-        st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-        goto cleanup;
+};
+
+cr_status cri_timex_open(cr_ctx *ctx, cr_doc *d, cri_timex_run **out) {
+    *out = NULL;
+    d->n_dates = 0;
+    cri_timex_run *run = calloc(1, sizeof *run);
+    if (!run) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    tx *x = &run->x;
+    x->d = d;
+    x->body = d->body;
+    x->tense = malloc(CRI_LX_MAX_TOKS * sizeof *x->tense);
+    x->prev_m = malloc(CRI_LX_MAX_TOKS * sizeof *x->prev_m);
+    x->next_m = malloc(CRI_LX_MAX_TOKS * sizeof *x->next_m);
+    x->bound = malloc(CRI_LX_MAX_TOKS * sizeof *x->bound);
+    if (!x->tense || !x->prev_m || !x->next_m || !x->bound) {
+        cri_timex_close(run);
+        return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     }
-    cri_lx_init(lx);
     if (d->has_pub) {
-        x.pub = true;
-        x.py = d->pub_year; x.pm = d->pub_month; x.pd = d->pub_day;
-        x.pw = wday_of(days_from_civil(x.py, x.pm, x.pd));
-        snprintf(x.pub_iso, sizeof x.pub_iso, "%04d-%02d-%02d", x.py, x.pm, x.pd);
+        x->pub = true;
+        x->py = d->pub_year; x->pm = d->pub_month; x->pd = d->pub_day;
+        x->pw = wday_of(days_from_civil(x->py, x->pm, x->pd));
+        snprintf(x->pub_iso, sizeof x->pub_iso, "%04d-%02d-%02d", x->py, x->pm, x->pd);
     }
-    x.us_checked = false;
-    /* Lines (paragraphs), not d->sents: a sentence splitter may cut at
-     * "Feb." or "a.m."; sentence ends are found again for tense only. */
-    for (uint32_t a = 0; a < d->body_len && st == CR_OK;) {
-        uint32_t b = a;
-        while (b < d->body_len && d->body[b] != '\n' && b - a < CR_MAX_SENTENCE) b++;
-        if (b < d->body_len && d->body[b] != '\n') {
-            uint32_t c = b;
-            while (c > a && d->body[c] != ' ') c--;
-            if (c > a) b = c;
-        }
-        if (b > a && run_span(&x, a, b, lx) != CR_OK) st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-        a = b + (b < d->body_len && d->body[b] == '\n' ? 1 : 0);
-    }
-cleanup:
-    free(x.t);
-    free(x.tense);
-    free(x.prev_m);
-    free(x.next_m);
-    free(x.bound);
-    return st;
+    x->us_checked = false;
+    *out = run;
+    return CR_OK;
+}
+
+cr_status cri_timex_line(cri_timex_run *run, const cri_lxtok *t, size_t n) {
+    return run_span(&run->x, t, n);
+}
+
+void cri_timex_close(cri_timex_run *run) {
+    if (!run) return;
+    free(run->x.tense);
+    free(run->x.prev_m);
+    free(run->x.next_m);
+    free(run->x.bound);
+    free(run);
 }
