@@ -495,7 +495,7 @@ int cri_stem_tokens(cr_ctx *ctx, cr_doc *d, const uint32_t *idx, size_t n);
 /* stem.c: a zeroed block of CRI_WORD_CACHE_BYTES owned by the context, for
  * the tokenizer's cache of whole words (layout private to tokenize.c);
  * NULL when out of memory. */
-#define CRI_WORD_CACHE_BYTES ((size_t)1 << 18)
+#define CRI_WORD_CACHE_BYTES ((size_t)1 << 19)
 void *cri_word_cache(cr_ctx *ctx);
 /* cri_stem's result lives in a ring of 64 buffers on the context: valid for
  * the next 63 cri_stem calls — copy it to keep it longer. */
@@ -549,7 +549,13 @@ typedef struct cri_lexer {
 void cri_lx_init(cri_lexer *lx);
 /* The static hash table matches the lexicon (a unit test calls it). */
 bool cri_lx_selfcheck(void);
-const cri_lexicon_entry *cri_lx_entry(uint16_t lex);   /* NULL for 0 */
+/* The lexicon (static const table in numwords.c) and its size; the entry
+ * of a token's lex, NULL for 0 (inline: the recognizers ask it a lot). */
+extern const cri_lexicon_entry *const cri_lx_table;
+extern const uint16_t cri_lx_count;
+static inline const cri_lexicon_entry *cri_lx_entry(uint16_t lex) {
+    return lex && lex <= cri_lx_count ? &cri_lx_table[lex - 1] : NULL;
+}
 /* Tokens of body[start, end) into out (at most max); returns the count. */
 size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_t end,
                   cri_lxtok *out, size_t max);

@@ -350,25 +350,21 @@ bool cri_lx_selfcheck(void) {
 
 void cri_lx_init(cri_lexer *lx) { lx->slot = lx_slots; }
 
-const cri_lexicon_entry *cri_lx_entry(uint16_t lex) {
-    return lex && lex <= N_LEXICON ? &lexicon[lex - 1] : NULL;
-}
+const cri_lexicon_entry *const cri_lx_table = lexicon;
+const uint16_t cri_lx_count = N_LEXICON;
 
-static uint16_t lookup(const cri_lexer *lx, const char *s, size_t n) {
-    char low[16];
+/* The entry (+ 1) of the ASCII word s[0, n) (letters and an apostrophe),
+ * whose FNV-1a hash over its lower-case bytes the lexer took while
+ * scanning it; 0 when none.  Lower case of a letter or "'" is c | 0x20. */
+static uint16_t lookup(const cri_lexer *lx, const char *s, size_t n, uint32_t h) {
     if (n == 0 || n > 15) return 0;
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) return 0;
-        low[i] = cri_tolower((char)c);
-        h = (h ^ (unsigned char)low[i]) * 16777619u;
-    }
     h = (h ^ (h >> 15)) & SLOT_MASK;
-    while (lx->slot[h]) {
-        const char *w = lexicon[lx->slot[h] - 1].w;
-        if (w[0] == low[0] && lx_len[lx->slot[h] - 1] == n && memcmp(w, low, n) == 0) return lx->slot[h];
-        h = (h + 1) & SLOT_MASK;
+    for (uint16_t e; (e = lx->slot[h]); h = (h + 1) & SLOT_MASK) {
+        if (lx_len[e - 1] != n) continue;
+        const char *w = lexicon[e - 1].w;
+        size_t k = 0;
+        while (k < n && (char)(s[k] | 0x20) == w[k]) k++;
+        if (k == n) return e;
     }
     return 0;
 }
@@ -480,25 +476,36 @@ size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_
             i = j;
         } else if (cri_isalpha(c) || (c >= 0x80 && !is_symbol_cp(cp))) {
             uint32_t j = i;
+            uint32_t h = 2166136261u;   /* FNV-1a of the lower-case word, for lookup */
+            bool ascii = true;
             while (j < end) {
                 unsigned char d = b[j];
-                if (cri_isalpha(d)) { j++; continue; }
+                if (cri_isalpha(d)) {
+                    h = (h ^ (d | 0x20u)) * 16777619u;
+                    j++;
+                    continue;
+                }
                 if (d >= 0x80) {
                     uint32_t cp2;
                     size_t l2 = utf8_dec(b + j, b + end, &cp2);
                     if (is_symbol_cp(cp2) || is_space_cp(cp2)) break;
+                    ascii = false;
                     j += (uint32_t)l2;
                     continue;
                 }
                 /* o'clock: keep the apostrophe inside this one word */
                 if (d == '\'' && j - i == 1 && (b[i] == 'o' || b[i] == 'O') && j + 1 < end &&
-                    cri_isalpha(b[j + 1])) { j++; continue; }
+                    cri_isalpha(b[j + 1])) {
+                    h = (h ^ (unsigned char)'\'') * 16777619u;
+                    j++;
+                    continue;
+                }
                 break;
             }
             t->kind = CRI_LX_WORD;
             t->end = j;
             if (cri_isupper(c)) t->flags |= CRI_LXF_CAP;
-            t->lex = lookup(lx, body + i, j - i);
+            t->lex = ascii && c < 0x80 ? lookup(lx, body + i, j - i, h) : 0;
             i = j;
         } else {
             t->kind = CRI_LX_PUNCT;
@@ -534,9 +541,10 @@ static bool is_cls(const cri_lxtok *t, int cls) {
     const cri_lexicon_entry *e = ent(t);
     return e && e->cls == cls;
 }
-static bool is_w(const cri_lxtok *t, const char *w) {
+/* The token is the lexicon word w (the first letter settles most tests). */
+static inline bool is_w(const cri_lxtok *t, const char *w) {
     const cri_lexicon_entry *e = ent(t);
-    return e && strcmp(e->w, w) == 0;
+    return e && e->w[0] == w[0] && strcmp(e->w, w) == 0;
 }
 static bool is_p(const cri_lxtok *t, uint16_t cp) { return t->kind == CRI_LX_PUNCT && t->cp == cp; }
 

@@ -30,14 +30,15 @@ typedef struct qx {
     cri_buf scratch;
 } qx;
 
-static const cri_lexicon_entry *E(const qx *x, size_t i) {
+static inline const cri_lexicon_entry *E(const qx *x, size_t i) {
     return i < x->n ? cri_lx_entry(x->t[i].lex) : NULL;
 }
-static bool W(const qx *x, size_t i, const char *w) {
+/* The token is the lexicon word w (the first letter settles most tests). */
+static inline bool W(const qx *x, size_t i, const char *w) {
     const cri_lexicon_entry *e = E(x, i);
-    return e && strcmp(e->w, w) == 0;
+    return e && e->w[0] == w[0] && strcmp(e->w, w) == 0;
 }
-static bool CLS(const qx *x, size_t i, int cls) {
+static inline bool CLS(const qx *x, size_t i, int cls) {
     const cri_lexicon_entry *e = E(x, i);
     return e && (e->cls == cls || e->cls2 == cls);
 }
@@ -50,14 +51,26 @@ static bool is_dash(const qx *x, size_t i) {
     return P(x, i, '-') || P(x, i, 0x2013) || P(x, i, 0x2014) || P(x, i, 0x2010) || P(x, i, 0x2011);
 }
 static size_t tlen(const qx *x, size_t i) { return x->t[i].end - x->t[i].start; }
-/* Case-insensitive comparison of token i with an ASCII word. */
-static bool TEQ(const qx *x, size_t i, const char *w) {
-    if (i >= x->n) return false;
-    size_t n = strlen(w);
-    if (tlen(x, i) != n) return false;
+/* Case-insensitive comparison of token i with an ASCII word; TEQ takes a
+ * string literal, whose length the compiler knows. */
+static inline bool teq(const qx *x, size_t i, const char *w, size_t n) {
+    if (i >= x->n || tlen(x, i) != n) return false;
+    const char *s = x->body + x->t[i].start;
     for (size_t k = 0; k < n; k++)
-        if (cri_tolower(x->body[x->t[i].start + k]) != w[k]) return false;
+        if (cri_tolower(s[k]) != w[k]) return false;
     return true;
+}
+#define TEQ(x, i, w) teq(x, i, "" w, sizeof("" w) - 1)
+/* The index of token i in a list of lower-case ASCII words, or -1: the
+ * first letter sorts out most entries before any length is taken. */
+static int list_index(const qx *x, size_t i, const char *const *list, size_t nl) {
+    if (i >= x->n) return -1;
+    size_t n = tlen(x, i);
+    if (n == 0) return -1;
+    char c0 = cri_tolower(x->body[x->t[i].start]);
+    for (size_t k = 0; k < nl; k++)
+        if (list[k][0] == c0 && teq(x, i, list[k], strlen(list[k]))) return (int)k;
+    return -1;
 }
 
 /* ---- units and currencies ---------------------------------------------- */
@@ -245,9 +258,7 @@ static bool stop_word(const qx *x, size_t i) {
                                      "killed", "dead", "injured", "wounded", "missing", "others",
                                      "more", "less", "in", "on", "them", "him", "me"};
     if (tlen(x, i) > 12) return false;
-    for (size_t k = 0; k < sizeof sw / sizeof sw[0]; k++)
-        if (TEQ(x, i, sw[k])) return true;
-    return false;
+    return list_index(x, i, sw, sizeof sw / sizeof sw[0]) >= 0;
 }
 
 static bool adjective_like(const qx *x, size_t i) {
@@ -264,10 +275,7 @@ static bool adjective_like(const qx *x, size_t i) {
                                        "similar", "straight", "consecutive", "same", "whole",
                                        "entire", "remaining", "last", "first", "next", "only"};
     size_t n = tlen(x, i);
-    if (n <= 12) {
-        for (size_t k = 0; k < sizeof adj / sizeof adj[0]; k++)
-            if (TEQ(x, i, adj[k])) return true;
-    }
+    if (n <= 12 && list_index(x, i, adj, sizeof adj / sizeof adj[0]) >= 0) return true;
     const char *s = x->body + x->t[i].start;
     if (n > 5) {
         const char *suf[] = {"ous", "ful", "ive", "able", "ible", "ical", "less", "ary"};
@@ -460,7 +468,7 @@ static const char *superscript_unit(const qx *x, size_t i) {
                               {"cm\xc2\xb3", "cubic centimetre"}, {"km\xc2\xb3", "cubic kilometre"}};
     if (!WORD(x, i) || tlen(x, i) < 3 || tlen(x, i) > 5 || x->body[x->t[i].end - 2] != '\xc2') return NULL;
     for (size_t k = 0; k < sizeof sup / sizeof sup[0]; k++)
-        if (TEQ(x, i, sup[k].w)) return sup[k].unit;
+        if (teq(x, i, sup[k].w, strlen(sup[k].w))) return sup[k].unit;
     return NULL;
 }
 
@@ -473,10 +481,12 @@ static int denominator(const qx *x, size_t i, bool *plural) {
                                      "sevenths", "eighths", "ninths", "tenths"};
     static const int den[] = {2, 3, 4, 4, 5, 6, 7, 8, 9, 10};
     if (!WORD(x, i)) return 0;
-    for (size_t k = 0; k < sizeof den / sizeof den[0]; k++) {
-        if (TEQ(x, i, sg[k])) { *plural = false; return den[k]; }
-        if (TEQ(x, i, pl[k])) { *plural = true; return den[k]; }
-    }
+    /* a singular and its plural never both match: the order of the
+     * original interleaved test does not matter */
+    int k = list_index(x, i, sg, sizeof sg / sizeof sg[0]);
+    if (k >= 0) { *plural = false; return den[k]; }
+    k = list_index(x, i, pl, sizeof pl / sizeof pl[0]);
+    if (k >= 0) { *plural = true; return den[k]; }
     return 0;
 }
 

@@ -122,14 +122,15 @@ static void put_month(char *v, int y, int m) {
 
 /* ---- token helpers ------------------------------------------------------ */
 
-static const cri_lexicon_entry *E(const tx *x, size_t i) {
+static inline const cri_lexicon_entry *E(const tx *x, size_t i) {
     return i < x->n ? cri_lx_entry(x->t[i].lex) : NULL;
 }
-static bool W(const tx *x, size_t i, const char *w) {
+/* The token is the lexicon word w (the first letter settles most tests). */
+static inline bool W(const tx *x, size_t i, const char *w) {
     const cri_lexicon_entry *e = E(x, i);
-    return e && strcmp(e->w, w) == 0;
+    return e && e->w[0] == w[0] && strcmp(e->w, w) == 0;
 }
-static int CLS(const tx *x, size_t i, int cls) {
+static inline int CLS(const tx *x, size_t i, int cls) {
     const cri_lexicon_entry *e = E(x, i);
     if (!e) return -1;
     if (e->cls == cls) return e->val;
@@ -143,14 +144,16 @@ static bool TEQ1(const tx *x, size_t i, char c) {
     return i < x->n && x->t[i].kind == CRI_LX_WORD && x->t[i].end - x->t[i].start == 1 &&
            cri_tolower(x->body[x->t[i].start]) == c;
 }
-static bool TEQ(const tx *x, size_t i, const char *w) {
-    if (i >= x->n) return false;
-    size_t n = strlen(w);
-    if (x->t[i].end - x->t[i].start != n) return false;
+/* Case-insensitive comparison of token i with an ASCII word; TEQ takes a
+ * string literal, whose length the compiler knows. */
+static inline bool teq(const tx *x, size_t i, const char *w, size_t n) {
+    if (i >= x->n || x->t[i].end - x->t[i].start != n) return false;
+    const char *s = x->body + x->t[i].start;
     for (size_t k = 0; k < n; k++)
-        if (cri_tolower(x->body[x->t[i].start + k]) != w[k]) return false;
+        if (cri_tolower(s[k]) != w[k]) return false;
     return true;
 }
+#define TEQ(x, i, w) teq(x, i, "" w, sizeof("" w) - 1)
 static bool GLUED(const tx *x, size_t i) { return i < x->n && (x->t[i].flags & CRI_LXF_GLUED); }
 static bool NUM(const tx *x, size_t i) { return i < x->n && x->t[i].kind == CRI_LX_NUM; }
 static int ndig(const tx *x, size_t i) {
@@ -232,7 +235,7 @@ static bool ends_ed(const char *s, size_t n) {
                                      "planned", "advanced", "detailed", "concerned", "skilled",
                                      "embed"};
     for (size_t k = 0; k < sizeof no / sizeof no[0]; k++)
-        if (strlen(no[k]) == n && memcmp(no[k], s, n) == 0) return false;
+        if (no[k][0] == s[0] && strlen(no[k]) == n && memcmp(no[k], s, n) == 0) return false;
     return true;
 }
 
