@@ -120,7 +120,7 @@ static const char *map_word(const map *m, size_t n, const qx *x, size_t i) {
     const cri_lexicon_entry *e = E(x, i);
     if (!e) return NULL;
     for (size_t k = 0; k < n; k++)
-        if (!strcmp(m[k].w, e->w)) return m[k].unit;
+        if (m[k].w[0] == e->w[0] && !strcmp(m[k].w, e->w)) return m[k].unit;
     return NULL;
 }
 #define CURW(x, i) map_word(currency_words, sizeof currency_words / sizeof currency_words[0], x, i)
