@@ -109,7 +109,7 @@ enum {
     AB_TIME       /* a.m. p.m.                                                   */
 };
 
-typedef struct { const char *w; unsigned char cls; } abbrev;
+typedef struct { char w[8]; unsigned char cls; } abbrev;   /* zero padded: read as one word */
 
 /* Sorted (strcmp) for bsearch; lower case, internal periods kept. */
 static const abbrev abbrevs[] = {
@@ -155,18 +155,32 @@ static const abbrev abbrevs[] = {
     {"wyo", AB_STATE},
 };
 
-static int cmp_abbrev(const void *k, const void *e) {
-    return strcmp((const char *)k, ((const abbrev *)e)->w);
+/* Eight bytes at p as a big-endian number: zero-padded strings compare
+ * as numbers exactly as strcmp orders them, so the sorted lists below are
+ * searched with integer compares instead of strcmp calls. */
+static inline uint64_t be64_at(const char *p) {
+    const unsigned char *u = (const unsigned char *)p;
+    return (uint64_t)u[0] << 56 | (uint64_t)u[1] << 48 | (uint64_t)u[2] << 40 | (uint64_t)u[3] << 32 |
+           (uint64_t)u[4] << 24 | (uint64_t)u[5] << 16 | (uint64_t)u[6] << 8 | (uint64_t)u[7];
 }
 
-static int abbrev_class(const char *lw) {
-    const abbrev *a = bsearch(lw, abbrevs, sizeof abbrevs / sizeof abbrevs[0], sizeof abbrevs[0],
-                              cmp_abbrev);
-    return a ? a->cls : AB_NONE;
+/* lw: ln bytes, zero padded to 8 or more. */
+static int abbrev_class(const char *lw, size_t ln) {
+    if (ln > 7) return AB_NONE;
+    uint64_t k = be64_at(lw);
+    size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint64_t m = be64_at(abbrevs[mid].w);
+        if (m == k) return abbrevs[mid].cls;
+        if (m < k) lo = mid + 1;
+        else hi = mid;
+    }
+    return AB_NONE;
 }
 
 /* Words that start sentences but are not stopwords (sorted). */
-static const char *const starters_extra[] = {
+static const char starters_extra[][16] = {
     "according", "also", "although", "among", "another", "as", "despite", "earlier",
     "elsewhere", "even", "every", "finally", "however", "in", "indeed", "instead", "last",
     "later", "many", "meanwhile", "moreover", "nevertheless", "next", "now", "one",
@@ -175,17 +189,25 @@ static const char *const starters_extra[] = {
 };
 /* Stopwords that are no evidence of a sentence start when capitalized:
  * fragments ("s", "t", "ll") and "i", capitalized anywhere. */
-static const char *const starters_not[] = {
+static const char starters_not[][16] = {
     "ain", "d", "don", "i", "ll", "m", "ma", "o", "re", "s", "shan", "t", "ve", "won", "y",
 };
 
-static int cmp_str(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
-
-static bool in_list(const char *w, const char *const *list, size_t n) {
-    return bsearch(w, list, n, sizeof *list, cmp_str) != NULL;
+/* w: zero padded to 16 bytes; list: sorted, each zero padded to 16. */
+static bool in_list(const char *w, const char (*list)[16], size_t n) {
+    uint64_t k0 = be64_at(w), k1 = be64_at(w + 8);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint64_t m0 = be64_at(list[mid]), m1 = be64_at(list[mid] + 8);
+        if (m0 == k0 && m1 == k1) return true;
+        if (m0 < k0 || (m0 == k0 && m1 < k1)) lo = mid + 1;
+        else hi = mid;
+    }
+    return false;
 }
 
-static const char *const day_month[] = {
+static const char day_month[][16] = {
     "april", "august", "december", "february", "friday", "january", "july", "june",
     "march", "may", "monday", "november", "october", "saturday", "september", "sunday",
     "thursday", "tuesday", "wednesday",
@@ -316,8 +338,9 @@ static void read_next(const seg *s, uint32_t k, next_word *nx) {
         else nx->kind = NX_OTHER;
     }
     if (nx->kind != NX_UPPER) return;
-    /* the word, lower-cased, ASCII letters and apostrophes only */
-    char w[16];
+    /* the word, lower-cased, ASCII letters and apostrophes only (zero
+     * padded for in_list) */
+    char w[16] = {0};
     size_t wl = 0;
     uint32_t j = i;
     while (j < pe && wl < sizeof w - 1) {
@@ -354,6 +377,13 @@ static void read_next(const seg *s, uint32_t k, next_word *nx) {
 static bool word_before(const seg *s, uint32_t i, uint32_t *ws) {
     uint32_t lo = s->cur, j = i;
     while (j > lo) {
+        unsigned char c = (unsigned char)s->b[j - 1];
+        if (c < 0x80) {   /* ASCII: its own code point, a space by cri_isspace */
+            if (cri_isspace(c)) break;
+            j--;
+            if (i - j > 48) return false;
+            continue;
+        }
         uint32_t p = prev_cp(s->b, lo, j);
         if (is_space_at(s->b, s->pe, p)) break;
         j = p;
@@ -469,13 +499,13 @@ static bool decide(seg *s, uint32_t i, int kind, const next_word *nx) {
         return false;
     }
 
-    char lw[24];
+    char lw[24] = {0};   /* zero padded for abbrev_class */
     size_t ln = 0;
     if (n < sizeof lw) {
         for (size_t j = 0; j < n; j++) lw[ln++] = cri_tolower(w[j]);
         lw[ln] = 0;
     }
-    int cls = ln ? abbrev_class(lw) : AB_NONE;
+    int cls = ln ? abbrev_class(lw, ln) : AB_NONE;
     if (cls == AB_NONE && ln && is_dotted(lw, ln)) cls = AB_SUFFIX;
     if (cls == AB_TIME) {
         if (nx->kind != NX_UPPER && nx->kind != NX_CASELESS) return false;
