@@ -385,6 +385,20 @@ static size_t utf8_dec(const unsigned char *p, const unsigned char *e, uint32_t 
     return n;
 }
 
+/* The end of the run of ASCII letters at b[j], hashing them (lower case)
+ * into *h: the lexer's inner loop, kept small so the hash stays in a
+ * register. */
+static inline uint32_t letters(const unsigned char *b, uint32_t j, uint32_t end, uint32_t *h) {
+    const unsigned char *p = b + j, *e = b + end;
+    uint32_t hh = *h;
+    while (p < e && cri_isalpha(*p)) {
+        hh = (hh ^ (*p | 0x20u)) * 16777619u;
+        p++;
+    }
+    *h = hh;
+    return (uint32_t)(p - b);
+}
+
 /* Non-ASCII characters that are punctuation or symbols to us (the rest are
  * letters of words). */
 static bool is_symbol_cp(uint32_t cp) {
@@ -479,12 +493,9 @@ size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_
             uint32_t h = 2166136261u;   /* FNV-1a of the lower-case word, for lookup */
             bool ascii = true;
             while (j < end) {
+                j = letters(b, j, end, &h);
+                if (j >= end) break;
                 unsigned char d = b[j];
-                if (cri_isalpha(d)) {
-                    h = (h ^ (d | 0x20u)) * 16777619u;
-                    j++;
-                    continue;
-                }
                 if (d >= 0x80) {
                     uint32_t cp2;
                     size_t l2 = utf8_dec(b + j, b + end, &cp2);

@@ -1751,16 +1751,23 @@ static cr_status run_span(tx *x, const cri_lxtok *t, size_t n) {
     x->t = t;
     x->n = n;
     if (x->n == 0) return CR_OK;
-    mark_tense(x);
-    mark_bounds(x);
-    index_tense(x);
     x->sday_ok = false;
+    /* Tense markers and sentence ends are read only by the patterns, so a
+     * line without any trigger word (many are) skips them; before the
+     * first trigger, a sentence end could only clear sday_ok, still false. */
+    bool marked = false;
     res r;
     size_t i = 0;
     while (i < x->n) {
         const cri_lxtok *k = &x->t[i];
-        if (x->bound[i]) x->sday_ok = false;
+        if (marked && x->bound[i]) x->sday_ok = false;
         if (k->kind == CRI_LX_PUNCT || (k->kind == CRI_LX_WORD && !trigger(x, i))) { i++; continue; }
+        if (!marked) {
+            mark_tense(x);
+            mark_bounds(x);
+            index_tense(x);
+            marked = true;
+        }
         size_t e = match(x, i, &r);
         if (e <= i || !r.value[0]) { i++; continue; }
         if (r.first > 0 && W(x, r.first - 1, "the") && takes_the(x, r.first)) r.first--;
