@@ -61,9 +61,29 @@ static int type_of(const char *s) {
 
 /* ---- building sentences: words with labels, retokenized ----------------- */
 
+/* Partial labels (ECB+, see read_ecb): a gold value below L is a known
+ * label; G_ANY allows every label; G_B | types and G_I | types (types: a
+ * bit per PER, ORG, LOC, MISC) allow B-/I- of those types only.  Training
+ * takes as gold the best path the current weights allow within these sets
+ * (latent structured perceptron). */
+enum { G_B = 0x40, G_I = 0x60, G_BI = 0x80, G_ANY = 0xFF };
+
+static uint16_t allowed(uint8_t g) {
+    if (g < L) return (uint16_t)(1u << g);
+    if (g == G_ANY) return (1u << L) - 1;
+    uint16_t m = 0;
+    for (int t = 0; t < 4; t++)
+        if (g & (1 << t)) {
+            if ((g & 0xE0) != G_I) m |= (uint16_t)(1u << (1 + 2 * t));
+            if ((g & 0xE0) != G_B) m |= (uint16_t)(1u << (2 + 2 * t));
+        }
+    return m;
+}
+
 typedef struct builder {
     cri_buf text;
     cri_ner_tok *t; uint8_t *gold; size_t n, cap;
+    bool clitic_o;   /* a clitic cut from a labelled word ("Nixon's") is O */
 } builder;
 
 static void b_reset(builder *b) { cri_buf_clear(&b->text); b->n = 0; }
@@ -87,7 +107,13 @@ static void b_word(builder *b, const char *w, size_t len, int label) {
         b->t[b->n].start = (uint32_t)(tk[k].start + base);
         b->t[b->n].end = (uint32_t)(tk[k].end + base);
         int l = label;
-        if (k > 0 && l && (l & 1)) l = l + 1;   /* B continues as I */
+        if (k > 0 && l && l < L && (l & 1)) l = l + 1;   /* B continues as I */
+        if (k > 0 && l >= L && l != G_ANY && (l & 0xE0) != G_I) l = G_I | (l & 15);
+        if (k > 0 && b->clitic_o && l) {
+            const char *p = b->text.data + base + tk[k].start;
+            size_t tn = tk[k].end - tk[k].start;
+            if (tn && (p[0] == '\'' || (unsigned char)p[0] >= 0xE2)) l = 0;
+        }
         b->gold[b->n++] = (uint8_t)l;
     }
 }
@@ -536,6 +562,397 @@ static size_t read_gum(const char *dir, int which, sentset *ss) {
     return count;
 }
 
+/* ---- ECB+ news articles: partial labels ------------------------------------ */
+
+/* ECB+ (Cybulska & Vossen 2014; CC BY 3.0) marks, in some sentences of each
+ * news article, the mentions that take part in its annotated events: people
+ * (HUMAN_PART_PER), organizations, places (LOC_GEO, LOC_FAC, HUMAN_PART_GPE),
+ * things (NON_HUMAN_PART), with nominals and pronouns among them ("Lohan's
+ * publicist", "he"), and leaves other names unmarked.  So it gives partial
+ * labels, in running news text, which the other corpora lack:
+ *   - in a sentence with at least one markable, a lower-case word (not a
+ *     connector between capitals), a number or punctuation is O (CoNLL names
+ *     are capitalized runs), and so are sentence-initial common words,
+ *     pronouns, titles, weekdays and months;
+ *   - the capitalized run that ends a mention (its head: "actress [Lindsay
+ *     Lohan]") is a name of the mention's type: PER, ORG, LOC (LOC_GEO),
+ *     LOC or MISC (HUMAN_PART_GPE: "France", "Turkmen"), ORG or LOC
+ *     (LOC_FAC: CoNLL tags clinics and courts ORG, arenas LOC), any type
+ *     (NON_HUMAN_PART: products, laws, films; metonymies, vessels);
+ *   - every other capitalized word (a modifier inside a mention, "Lakers
+ *     fan"; a name outside any mention) is unknown: the latent perceptron
+ *     fills it in with its own best guess;
+ *   - mid-sentence demonyms outside mentions before a lower-case word are
+ *     MISC, as in the GUM reader.
+ * Sentences without markables, headlines (title case, capitals) and
+ * documents listed in NER_ECB_EXCLUDE (the news dev set's) are not used;
+ * NER_ECB_TOPICS=odd|even keeps one half of the topics (topic-held-out
+ * evaluation). */
+
+typedef struct etok { char *w; int sent, num; } etok;
+
+static const char *const ecb_pronouns[] = {
+    "i", "he", "she", "it", "we", "they", "you", "his", "her", "its", "their", "our", "my", "your",
+    "him", "them", "us", "me", "this", "that", "these", "those", "there", "here", "who", "what",
+    "the", "a", "an", "someone", "somebody", "everyone", "nobody", NULL};
+static const char *const ecb_titles[] = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "gov", "gov.", "sen",
+    "sen.", "rep", "rep.", "gen", "gen.", "judge", "coach", "sir", "lord", "lady", "prince",
+    "princess", "king", "queen", "pope", "officer", "detective", "sgt", "sgt.", "capt", "capt.",
+    "lt", "lt.", "col", "col.", "prof", "prof.", "professor", "governor", "senator", "mayor",
+    "minister", "chancellor", "secretary", "chairman", "director", "chief", "president-elect",
+    "quarterback", NULL};
+static const char *const ecb_calendar[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    NULL};
+
+static bool in_list_ci(const char *const *list, const char *w) {
+    size_t n = 0;   /* up to a clitic: "I'd", "He's" */
+    while (w[n] && w[n] != '\'' && !((unsigned char)w[n] == 0xE2 && (unsigned char)w[n + 1] == 0x80)) n++;
+    if (n > 30) return false;
+    char low[32];
+    lower_ascii(low, w, n);
+    for (int i = 0; list[i]; i++) if (!strcmp(low, list[i])) return true;
+    return false;
+}
+
+/* 1 capitalized (or a capital inside, or a non-ASCII letter first), 0 a
+ * lower-case word ("'s" too), -1 no letter, or a digit first ("76ers") */
+static int ecb_case(const char *w) {
+    const unsigned char *p = (const unsigned char *)w;
+    if (cri_isdigit(p[0])) return -1;
+    int first = -1;
+    bool upper = false;
+    for (; *p; p++) {
+        /* lead bytes of letters: Latin-1 supplement and beyond, not C2 or
+         * E2 (symbols, general punctuation: quotes, dashes, the euro) */
+        bool u8letter = (*p >= 0xC3 && *p <= 0xE1) || *p >= 0xE3;
+        if (cri_isupper(*p)) upper = true;
+        if (first < 0 && (cri_isalpha(*p) || u8letter)) first = cri_islower(*p) ? 0 : 1;
+        if (*p >= 0x80) while (p[1] >= 0x80 && p[1] < 0xC0) p++;
+    }
+    if (first < 0) return -1;
+    return upper ? 1 : first;
+}
+
+static bool ecb_demonym(const char *w) {
+    size_t n = strlen(w);
+    if (n < 5 || !cri_isupper((unsigned char)w[0]) || !cri_islower((unsigned char)w[1])) return false;
+    static const char *const suf[] = {"ian", "ean", "ese", "ish", "can", "ani", "eli", "aqi", NULL};
+    for (int k = 0; suf[k]; k++) if (!strcmp(w + n - 3, suf[k])) return true;
+    return false;
+}
+
+static char *ecb_unescape(const char *p, size_t n) {
+    char *o = xmalloc(n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        static const struct { const char *e; char c; } ent[] = {
+            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+        bool done = false;
+        if (p[i] == '&')
+            for (int e = 0; e < 5 && !done; e++) {
+                size_t el = strlen(ent[e].e);
+                if (i + el <= n && !memcmp(p + i, ent[e].e, el)) { o[k++] = ent[e].c; i += el - 1; done = true; }
+            }
+        if (!done) o[k++] = p[i];
+    }
+    o[k] = 0;
+    if (!strcmp(o, "``") || !strcmp(o, "''")) { o[0] = '"'; o[1] = 0; }
+    return o;
+}
+
+/* the type set (bits PER 1, ORG 2, LOC 4, MISC 8) of an entity markable; 0
+ * an entity with no usable type; -1 not an entity (an action, a time) */
+static int ecb_types(const char *tag, size_t n) {
+    static const struct { const char *t; int ty; } m[] = {
+        {"HUMAN_PART_PER", 1}, {"HUMAN_PART_ORG", 2}, {"LOC_GEO", 4}, {"HUMAN_PART_GPE", 4 | 8},
+        {"LOC_FAC", 2 | 4}, {"NON_HUMAN_PART", 15}, {"HUMAN_PART_MET", 15}, {"HUMAN_PART_VEH", 15},
+        {"LOC_OTHER", 0}, {"HUMAN_PART_GENERIC", 0}, {"NON_HUMAN_PART_GENERIC", 0},
+        {"HUMAN_PART_FAC", 0}};
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+        if (strlen(m[i].t) == n && !memcmp(m[i].t, tag, n)) return m[i].ty;
+    return -1;
+}
+
+typedef struct emark { int ty; size_t a, b; } emark;   /* token range [a, b] */
+
+typedef struct ecbdoc { char id[64]; int topic; etok *tk; size_t nt; emark *ms; size_t nm; } ecbdoc;
+
+static bool read_ecb_file(const char *path, ecbdoc *d) {
+    size_t len;
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    fseek(f, 0, SEEK_END);
+    len = (size_t)ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = xmalloc(len + 1);
+    if (fread(s, 1, len, f) != len) { fclose(f); free(s); return false; }
+    s[len] = 0;
+    fclose(f);
+    size_t cap = 256, mcap = 64;
+    d->tk = xmalloc(cap * sizeof *d->tk); d->nt = 0;
+    d->ms = xmalloc(mcap * sizeof *d->ms); d->nm = 0;
+    bool inmark = false;
+    int cur_ty = -1;
+    size_t ca = SIZE_MAX, cb = 0;
+    for (char *line = s; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl) *nl = 0;
+        char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (!strncmp(p, "<token t_id=\"", 13)) {
+            size_t id = strtoul(p + 13, NULL, 10);
+            char *se = strstr(p, "sentence=\""), *nu = strstr(p, "number=\"");
+            char *gt = strchr(p, '>'), *end = strstr(p, "</token>");
+            if (id >= 1 && se && nu && gt && end && end > gt) {
+                if (id > d->nt) {
+                    while (id > cap) { cap *= 2; d->tk = realloc(d->tk, cap * sizeof *d->tk); }
+                    for (size_t k = d->nt; k < id; k++) { d->tk[k].w = NULL; d->tk[k].sent = -1; }
+                    d->nt = id;
+                }
+                free(d->tk[id - 1].w);
+                d->tk[id - 1].w = ecb_unescape(gt + 1, (size_t)(end - gt - 1));
+                d->tk[id - 1].sent = atoi(se + 10);
+                d->tk[id - 1].num = atoi(nu + 8);
+            }
+        } else if (!strncmp(p, "<token_anchor t_id=\"", 20) && inmark) {
+            size_t id = strtoul(p + 20, NULL, 10);
+            if (id >= 1) { if (id - 1 < ca) ca = id - 1; if (id - 1 > cb) cb = id - 1; }
+        } else if (p[0] == '<' && p[1] == '/' && inmark) {
+            if (cur_ty >= 0 && ca != SIZE_MAX) {
+                if (d->nm == mcap) { mcap *= 2; d->ms = realloc(d->ms, mcap * sizeof *d->ms); }
+                d->ms[d->nm++] = (emark){cur_ty, ca, cb};
+            } else if (cur_ty == -1 && ca != SIZE_MAX) {
+                /* an action or time: it only marks its sentence as annotated */
+                if (d->nm == mcap) { mcap *= 2; d->ms = realloc(d->ms, mcap * sizeof *d->ms); }
+                d->ms[d->nm++] = (emark){-1, ca, ca};
+            }
+            inmark = false;
+        } else if (p[0] == '<' && cri_isupper((unsigned char)p[1]) && strstr(p, " m_id=\"") &&
+                   !strstr(p, "/>")) {
+            size_t tl = 1;
+            while (p[tl] && p[tl] != ' ') tl++;
+            cur_ty = ecb_types(p + 1, tl - 1);
+            inmark = true;
+            ca = SIZE_MAX; cb = 0;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    free(s);
+    return true;
+}
+
+static bool ecb_cap(const ecbdoc *d, size_t i) { return d->tk[i].w && ecb_case(d->tk[i].w) == 1; }
+
+static bool ecb_initial(const ecbdoc *d, size_t i) {
+    if (d->tk[i].num == 0) return true;
+    const char *p = i ? d->tk[i - 1].w : NULL;
+    return p && (!strcmp(p, "\"") || !strcmp(p, ":") || !strcmp(p, "(") || !strcmp(p, "--") ||
+                 !strcmp(p, "'") || !strncmp(p, "\xE2\x80", 2));
+}
+
+static size_t ecb_doc(ecbdoc *d, const cri_strmap *caps, sentset *ss) {
+    size_t n = d->nt;
+    uint8_t *lab = xmalloc(n + 1);
+    size_t *hsize = xmalloc((n + 1) * sizeof *hsize);   /* size of the mention whose head it is */
+    bool *forced_o = calloc(n + 1, 1), *inm = calloc(n + 1, 1);
+    int nsent = 0;
+    for (size_t i = 0; i < n; i++) { hsize[i] = SIZE_MAX; if (d->tk[i].sent + 1 > nsent) nsent = d->tk[i].sent + 1; }
+    bool *ann = calloc((size_t)nsent + 1, 1);
+    for (size_t m = 0; m < d->nm; m++) {
+        emark *e = &d->ms[m];
+        if (e->b >= n || !d->tk[e->a].w || !d->tk[e->b].w || d->tk[e->a].sent != d->tk[e->b].sent) continue;
+        ann[d->tk[e->a].sent] = true;
+        if (e->ty < 0) continue;
+        for (size_t k = e->a; k <= e->b; k++) inm[k] = true;
+        if (e->ty == 0) continue;
+        size_t b = e->b;
+        while (b > e->a && ecb_case(d->tk[b].w) < 0) b--;
+        if (!ecb_cap(d, b)) continue;
+        /* "Robert Wood Johnson Foundation Trustee, Regina Benjamin, M.D.",
+         * "Luis Gerardo (Jerry) Ortiz": no simple head */
+        bool comma = false;
+        for (size_t k = e->a; k <= b; k++)
+            if (d->tk[k].w && strchr(",()[];:\"", d->tk[k].w[0]) && d->tk[k].w[0]) comma = true;
+        if (comma) continue;
+        size_t a = b;
+        while (a > e->a) {
+            if (ecb_cap(d, a - 1)) { a--; continue; }
+            if (a >= e->a + 2 && is_connector(d->tk[a - 1].w) && ecb_cap(d, a - 2)) { a -= 2; continue; }
+            break;
+        }
+        while (a <= b && (in_list_ci(ecb_titles, d->tk[a].w) ||
+                          (a < b && in_list_ci(ecb_pronouns, d->tk[a].w)))) forced_o[a++] = true;
+        if (a > b) continue;
+        const char *hw = d->tk[b].w;
+        if (a == b && (in_list_ci(ecb_pronouns, hw) || in_list_ci(ecb_calendar, hw))) { forced_o[a] = true; continue; }
+        if (mostly_lower(caps, hw) || (a == b && strlen(hw) == 1)) continue;
+        bool allcaps = true;
+        for (const char *p = hw; *p; p++) if (cri_islower((unsigned char)*p)) allcaps = false;
+        if ((e->ty == 1 || e->ty == 15) && a == b && allcaps) continue;   /* "RB", "MRI" */
+        size_t sz = e->b - e->a + 1;
+        int nt = __builtin_popcount((unsigned)e->ty), t0 = __builtin_ctz((unsigned)e->ty);
+        /* a capitalized word just before the mention (not a title) may
+         * belong to the same name: then the head may continue it */
+        bool open = a == e->a && a > 0 && d->tk[a - 1].w && d->tk[a - 1].sent == d->tk[a].sent &&
+                    ecb_cap(d, a - 1) && !in_list_ci(ecb_titles, d->tk[a - 1].w) &&
+                    !in_list_ci(ecb_calendar, d->tk[a - 1].w) && !ecb_initial(d, a - 1);
+        for (size_t k = a; k <= b; k++) {
+            if (hsize[k] <= sz) continue;
+            hsize[k] = sz;
+            if (k == a && open) lab[k] = (uint8_t)(G_BI | e->ty);
+            else lab[k] = nt == 1 ? (uint8_t)(k == a ? 1 + 2 * t0 : 2 + 2 * t0)
+                                  : (uint8_t)((k == a ? G_B : G_I) | e->ty);
+        }
+    }
+    /* capitalized words first, then the words between or beside them */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            if (hsize[i] != SIZE_MAX || !d->tk[i].w) continue;
+            const char *w = d->tk[i].w;
+            int c = ecb_case(w);
+            if ((c == 1) != (pass == 0)) continue;
+            bool same_prev = i > 0 && d->tk[i - 1].w && d->tk[i - 1].sent == d->tk[i].sent;
+            bool same_next = i + 1 < n && d->tk[i + 1].w && d->tk[i + 1].sent == d->tk[i].sent;
+            bool cap_prev = same_prev && ecb_cap(d, i - 1), cap_next = same_next && ecb_cap(d, i + 1);
+            if (forced_o[i]) lab[i] = 0;
+            else if (pass == 1) {
+                /* a name's word: capitalized and not known to be O */
+                bool np = cap_prev && lab[i - 1] != 0, nn = cap_next && lab[i + 1] != 0;
+                if (c == 0) lab[i] = is_connector(w) && np && nn ? G_ANY : 0;
+                else lab[i] = (np && nn) || (cri_isdigit((unsigned char)w[0]) && (np || nn)) ? G_ANY : 0;
+            } else if (!strcmp(w, "I") || in_list_ci(ecb_calendar, w)) lab[i] = 0;
+            else if (ecb_initial(d, i) && (in_list_ci(ecb_pronouns, w) || mostly_lower(caps, w))) lab[i] = 0;
+            else if (!inm[i] && !ecb_initial(d, i) && ecb_demonym(w) && same_next && !cap_prev &&
+                     ecb_case(d->tk[i + 1].w) == 0) lab[i] = 7;
+            else lab[i] = G_ANY;
+        }
+    builder bd = {0};
+    bd.clitic_o = true;
+    size_t count = 0;
+    for (size_t i = 0; i < n;) {
+        if (!d->tk[i].w) { i++; continue; }
+        int s = d->tk[i].sent;
+        size_t j = i;
+        b_reset(&bd);
+        while (j < n && (!d->tk[j].w || d->tk[j].sent == s)) {
+            if (d->tk[j].w) b_word(&bd, d->tk[j].w, strlen(d->tk[j].w), lab[j]);
+            j++;
+        }
+        bool use = s >= 0 && (ann[s] || getenv("NER_ECB_ALL")) && bd.n >= 3 && bd.n <= 200 &&
+                   cri_ner_sentence_mode(bd.text.data, bd.t, bd.n) == 0;
+        if (use && getenv("NER_ECB_DUMP")) {
+            /* the labels, to read: Word/PER, Word/ORG|LOC (a set), Word/? (unknown) */
+            static const char *const ty[] = {"PER", "ORG", "LOC", "MISC"};
+            printf("%s:", d->id);
+            for (size_t k = 0; k < bd.n; k++) {
+                uint8_t g = bd.gold[k];
+                printf(" %.*s", (int)(bd.t[k].end - bd.t[k].start), bd.text.data + bd.t[k].start);
+                if (g == G_ANY) printf("/?");
+                else if (g >= L) {
+                    printf("/%s-", (g & 0xE0) == G_B ? "B" : (g & 0xE0) == G_I ? "I" : "BI");
+                    for (int t = 0, first = 1; t < 4; t++)
+                        if (g & (1 << t)) { printf("%s%s", first ? "" : "|", ty[t]); first = 0; }
+                } else if (g) printf("/%c-%s", g & 1 ? 'B' : 'I', ty[(g - 1) / 2]);
+            }
+            putchar('\n');
+        }
+        if (use) { b_flush(&bd, ss); count++; }
+        i = j;
+    }
+    cri_buf_free(&bd.text); free(bd.t); free(bd.gold);
+    free(lab); free(hsize); free(forced_o); free(inm); free(ann);
+    return count;
+}
+
+static int cmp_topic_name(const void *a, const void *b) {
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    long tx = strtol(x, NULL, 10), ty = strtol(y, NULL, 10);
+    return tx != ty ? (tx < ty ? -1 : 1) : strcmp(x, y);
+}
+
+/* ids of the documents listed in a side file ("TOPIC ID,ID,..." a line) */
+static void read_exclude(const char *path, cri_strmap *ex) {
+    FILE *f = fopen(path, "r");
+    if (!f) { fprintf(stderr, "train_ner: cannot open %s\n", path); exit(2); }
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#') continue;
+        char *p = strchr(line, ' ');
+        if (!p) continue;
+        p++;
+        while (*p && *p != '\n') {
+            char *q = p;
+            while (*q && *q != ',' && *q != '\n') q++;
+            bool isnew;
+            if (q > p) cri_strmap_upsert(ex, p, (size_t)(q - p), 1, &isnew);
+            p = *q == ',' ? q + 1 : q;
+        }
+    }
+    fclose(f);
+}
+
+/* topics: 0 all, 1 odd only, 2 even only */
+static size_t read_ecb(const char *dir, const char *exclude, int topics, sentset *ss, size_t *ndocs) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/xml", dir);
+    DIR *dd = opendir(path);
+    if (!dd) { fprintf(stderr, "train_ner: cannot open %s\n", path); exit(2); }
+    char **files = NULL; size_t nf = 0, cf = 0;
+    struct dirent *e;
+    while ((e = readdir(dd))) {
+        if (!cri_isdigit((unsigned char)e->d_name[0])) continue;
+        char sub[4096 + 512];
+        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+        DIR *d2 = opendir(sub);
+        if (!d2) continue;
+        struct dirent *e2;
+        while ((e2 = readdir(d2))) {
+            size_t l = strlen(e2->d_name);
+            if (l < 5 || strcmp(e2->d_name + l - 4, ".xml")) continue;
+            if (nf == cf) { cf = cf ? cf * 2 : 1024; files = realloc(files, cf * sizeof *files); }
+            files[nf++] = strdup(e2->d_name);
+        }
+        closedir(d2);
+    }
+    closedir(dd);
+    qsort(files, nf, sizeof *files, cmp_topic_name);
+    cri_strmap ex;
+    cri_strmap_init(&ex, 256, 1);
+    if (exclude) read_exclude(exclude, &ex);
+    ecbdoc *docs = calloc(nf ? nf : 1, sizeof *docs);
+    size_t nd = 0;
+    cri_strmap caps;
+    cri_strmap_init(&caps, 1 << 15, 1);
+    for (size_t i = 0; i < nf; i++) {
+        int topic = atoi(files[i]);
+        snprintf(docs[nd].id, sizeof docs[nd].id, "%.*s", (int)(strlen(files[i]) - 4), files[i]);
+        if (cri_strmap_get(&ex, docs[nd].id, strlen(docs[nd].id))) continue;
+        if ((topics == 1 && topic % 2 == 0) || (topics == 2 && topic % 2 == 1)) continue;
+        snprintf(path, sizeof path, "%s/xml/%d/%s", dir, topic, files[i]);
+        if (!read_ecb_file(path, &docs[nd])) continue;
+        docs[nd].topic = topic;
+        for (size_t k = 0; k < docs[nd].nt; k++)
+            if (docs[nd].tk[k].w) cap_count(&caps, docs[nd].tk[k].w, ecb_initial(&docs[nd], k));
+        nd++;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < nd; i++) {
+        count += ecb_doc(&docs[i], &caps, ss);
+        for (size_t k = 0; k < docs[i].nt; k++) free(docs[i].tk[k].w);
+        free(docs[i].tk); free(docs[i].ms);
+    }
+    for (size_t i = 0; i < nf; i++) free(files[i]);
+    free(files); free(docs);
+    cri_strmap_free(&caps); cri_strmap_free(&ex);
+    *ndocs = nd;
+    return count;
+}
+
 /* ---- augmentation --------------------------------------------------------- */
 
 static bool small_word(const char *p, size_t n) {
@@ -719,7 +1136,10 @@ static void train(model32 *m, sentset *ss, int epochs) {
     int64_t *tab = xmalloc(CRI_NER_NCLS * CRI_NER_NTRANS * sizeof *tab);
     size_t *order = xmalloc(ss->n * sizeof *order);
     for (size_t i = 0; i < ss->n; i++) order[i] = i;
-    uint64_t rng = 0x1234567;
+    /* NER_SEED: another shuffle, to measure how much of a difference is the draw */
+    uint64_t rng = 0x1234567 + (getenv("NER_SEED") ? cri_mix64((uint64_t)atoll(getenv("NER_SEED"))) : 0);
+    int32_t *cemit = xmalloc(CRI_NER_MAX_TOKS * L * sizeof *cemit);
+    uint8_t *cgold = xmalloc(CRI_NER_MAX_TOKS);
     m->c = 1;
     for (int ep = 0; ep < epochs; ep++) {
         for (size_t i = ss->n; i > 1; i--) {
@@ -734,9 +1154,22 @@ static void train(model32 *m, sentset *ss, int epochs) {
             cri_ner_trans_tables(m->tr, m->tc, tab);
             cri_ner_viterbi(emit, s->cls, s->n, tab, pred, score, back);
             toks += s->n;
+            const uint8_t *gold = s->gold;
+            bool partial = false;
+            for (size_t i = 0; i < s->n; i++) partial |= s->gold[i] >= L;
+            if (partial) {
+                /* the gold path: the best one within each token's allowed labels */
+                for (size_t i = 0; i < s->n; i++) {
+                    uint16_t al = allowed(s->gold[i]);
+                    for (int l = 0; l < L; l++)
+                        cemit[i * L + l] = emit[i * L + l] - ((al >> l) & 1 ? 0 : (1 << 28));
+                }
+                cri_ner_viterbi(cemit, s->cls, s->n, tab, cgold, score, back);
+                gold = cgold;
+            }
             int pg = L, pp = L;   /* start row */
             for (size_t i = 0; i < s->n; i++) {
-                int g = s->gold[i], p = pred[i];
+                int g = gold[i], p = pred[i];
                 if (g != p) {
                     errs++;
                     const uint32_t *f = s->feats + i * NF;
@@ -760,7 +1193,7 @@ static void train(model32 *m, sentset *ss, int epochs) {
         fprintf(stderr, "epoch %d: %zu token errors of %zu (%.2f%%)\n", ep + 1, errs, toks,
                 100.0 * (double)errs / (double)(toks ? toks : 1));
     }
-    free(emit); free(score); free(back); free(pred); free(order); free(tab);
+    free(emit); free(score); free(back); free(pred); free(order); free(tab); free(cemit); free(cgold);
 }
 
 static void write_model(const model32 *m, const char *path, const uint8_t *casetab) {
@@ -1000,6 +1433,22 @@ int main(int argc, char **argv) {
         }
         snprintf(path, sizeof path, "%s/wnut17/train.conll", dir);
         size_t nu = getenv("NER_NO_WNUT") ? 0 : read_bio(path, &ss);
+        /* ECB+ news with partial labels (read_ecb): NER_ECB=the ecbplus-dev
+         * directory, NER_ECB_EXCLUDE=documents never to train on (the news
+         * dev set's), NER_ECB_TOPICS=odd|even for topic-held-out figures */
+        size_t ne = 0, ned = 0;
+        if (getenv("NER_ECB")) {
+            const char *tp = getenv("NER_ECB_TOPICS");
+            int topics = tp && !strcmp(tp, "odd") ? 1 : tp && !strcmp(tp, "even") ? 2 : 0;
+            ne = read_ecb(getenv("NER_ECB"), getenv("NER_ECB_EXCLUDE"), topics, &ss, &ned);
+            int rep = getenv("NER_ECB_REPEAT") ? atoi(getenv("NER_ECB_REPEAT")) : 1;
+            size_t e1 = ss.n;
+            for (int r = 1; r < rep; r++)
+                for (size_t i = e1 - ne; i < e1; i++) {
+                    sent c = ss.s[i];   /* push_sent may move ss.s */
+                    push_sent(&ss, c.text, strlen(c.text), c.t, c.gold, c.n);
+                }
+        }
         size_t base = ss.n;
         cri_ner_model cm = {0};
         cm.casebits = CASEBITS;
@@ -1015,7 +1464,8 @@ int main(int argc, char **argv) {
         cm.casetab = getenv("NER_TRAIN_TRUECASE") ? casetab : NULL;
         if (!getenv("NER_NO_AUG")) augment(&ss, base, &cm);
         fprintf(stderr, "sentences: wikiann %zu, gum %zu (+%zu with names replaced), wnut17 %zu, "
-                "case copies %zu\n", nw, ng, g1 > g0 ? base - nu - g1 : 0, nu, ss.n - base);
+                "ecb+ %zu (%zu documents), case copies %zu\n", nw, ng, g1 > g0 ? base - ne - nu - g1 : 0, nu, ne, ned,
+                ss.n - base);
         featurize(&ss, BITS, &cm);
         /* Tagging fixes some words to O (cls flag CRI_NER_ONLY_O: lower-case
          * words, sentence punctuation).  By default training decodes without
@@ -1031,7 +1481,9 @@ int main(int argc, char **argv) {
                 if (!only_o) { s->cls[k] &= CRI_NER_CLSMASK; continue; }
                 if (!(s->cls[k] & CRI_NER_ONLY_O) || s->gold[k] == 0) continue;
                 s->gold[k] = 0;
-                if (k + 1 < s->n && s->gold[k + 1] && !(s->gold[k + 1] & 1)) s->gold[k + 1]--;
+                if (k + 1 < s->n && s->gold[k + 1] && s->gold[k + 1] < L && !(s->gold[k + 1] & 1)) s->gold[k + 1]--;
+                if (k + 1 < s->n && s->gold[k + 1] != G_ANY && (s->gold[k + 1] & 0xE0) == G_I)
+                    s->gold[k + 1] = (uint8_t)(G_B | (s->gold[k + 1] & 15));
             }
         }
         model32 m = {0};
@@ -1058,6 +1510,26 @@ int main(int argc, char **argv) {
     sentset ss = {0};
     if (argc > 4) {
         read_bracketed(argv[4], &ss);
+        if (getenv("NER_DEV_TOPICS")) {
+            /* topic-held-out figures: keep the sentences of odd or even
+             * topics, read from the side file (NER_DEV_DOCS, "TOPIC IDS" a
+             * sentence, in order) */
+            bool odd = !strcmp(getenv("NER_DEV_TOPICS"), "odd");
+            const char *sf = getenv("NER_DEV_DOCS");
+            FILE *f = sf ? fopen(sf, "r") : NULL;
+            if (!f) { fprintf(stderr, "train_ner: NER_DEV_TOPICS needs NER_DEV_DOCS\n"); return 2; }
+            char line[4096];
+            size_t i = 0, k = 0;
+            while (fgets(line, sizeof line, f) && i < ss.n) {
+                if (line[0] == '#') continue;
+                if ((atoi(line) % 2 == 1) == odd) ss.s[k++] = ss.s[i];
+                else { free(ss.s[i].text); free(ss.s[i].t); free(ss.s[i].gold); }
+                i++;
+            }
+            fclose(f);
+            if (i != ss.n) { fprintf(stderr, "train_ner: %s does not match the dev set\n", sf); return 2; }
+            ss.n = k;
+        }
         featurize(&ss, m.bits, &m);
         evaluate(&m, &ss, "news dev (hand-annotated)", true);
         /* the same in capitals, as wire headlines and datelines come */
