@@ -437,57 +437,62 @@ void cri_meta_head(cr_doc *d, const char *text, cri_bline *L, size_t n, const cr
 typedef struct agency {
     const char *key;     /* lower case, as written */
     const char *name;    /* canonical */
+    uint8_t len;         /* of key */
 } agency;
+#define AG(k, nm) {k, nm, (uint8_t)(sizeof k - 1)}
 
 static const agency AGENCIES[] = {
-    {"reuters", "Reuters"},
-    {"ap", "AP"},
-    {"associated press", "AP"},
-    {"the associated press", "AP"},
-    {"afp", "AFP"},
-    {"agence france-presse", "AFP"},
-    {"agence france presse", "AFP"},
-    {"bloomberg", "Bloomberg"},
-    {"bloomberg news", "Bloomberg"},
-    {"yonhap", "Yonhap"},
-    {"yonhap news agency", "Yonhap"},
-    {"kyodo", "Kyodo"},
-    {"kyodo news", "Kyodo"},
-    {"xinhua", "Xinhua"},
-    {"tass", "TASS"},
-    {"interfax", "Interfax"},
-    {"ria novosti", "RIA Novosti"},
-    {"kcna", "KCNA"},
-    {"korean central news agency", "KCNA"},
-    {"ani", "ANI"},
-    {"pti", "PTI"},
-    {"ians", "IANS"},
-    {"efe", "EFE"},
-    {"dpa", "dpa"},
-    {"ansa", "ANSA"},
-    {"upi", "UPI"},
-    {"anadolu", "Anadolu"},
-    {"anadolu agency", "Anadolu"},
-    {"ukrinform", "Ukrinform"},
-    {"unian", "UNIAN"},
-    {"bbc", "BBC"},
-    {"cnn", "CNN"},
-    {"nhk", "NHK"},
-    {"al jazeera", "Al Jazeera"},
-    {"jiji", "Jiji"},
-    {"bernama", "Bernama"},
-    {"antara", "Antara"},
-    {"wafa", "WAFA"},
-    {"irna", "IRNA"},
-    {"sana", "SANA"},
-    {"agencies", "agencies"},
+    AG("reuters", "Reuters"),
+    AG("ap", "AP"),
+    AG("associated press", "AP"),
+    AG("the associated press", "AP"),
+    AG("afp", "AFP"),
+    AG("agence france-presse", "AFP"),
+    AG("agence france presse", "AFP"),
+    AG("bloomberg", "Bloomberg"),
+    AG("bloomberg news", "Bloomberg"),
+    AG("yonhap", "Yonhap"),
+    AG("yonhap news agency", "Yonhap"),
+    AG("kyodo", "Kyodo"),
+    AG("kyodo news", "Kyodo"),
+    AG("xinhua", "Xinhua"),
+    AG("tass", "TASS"),
+    AG("interfax", "Interfax"),
+    AG("ria novosti", "RIA Novosti"),
+    AG("kcna", "KCNA"),
+    AG("korean central news agency", "KCNA"),
+    AG("ani", "ANI"),
+    AG("pti", "PTI"),
+    AG("ians", "IANS"),
+    AG("efe", "EFE"),
+    AG("dpa", "dpa"),
+    AG("ansa", "ANSA"),
+    AG("upi", "UPI"),
+    AG("anadolu", "Anadolu"),
+    AG("anadolu agency", "Anadolu"),
+    AG("ukrinform", "Ukrinform"),
+    AG("unian", "UNIAN"),
+    AG("bbc", "BBC"),
+    AG("cnn", "CNN"),
+    AG("nhk", "NHK"),
+    AG("al jazeera", "Al Jazeera"),
+    AG("jiji", "Jiji"),
+    AG("bernama", "Bernama"),
+    AG("antara", "Antara"),
+    AG("wafa", "WAFA"),
+    AG("irna", "IRNA"),
+    AG("sana", "SANA"),
+    AG("agencies", "agencies"),
 };
+#undef AG
 
 static const char *known_agency(const char *s, size_t n) {
     if (!n) return NULL;
     char c = cri_tolower(s[0]);
+    if (n > 27) return NULL;   /* longer than any key */
     for (size_t i = 0; i < sizeof AGENCIES / sizeof AGENCIES[0]; i++)
-        if (AGENCIES[i].key[0] == c && ieq(s, n, AGENCIES[i].key)) return AGENCIES[i].name;
+        if (AGENCIES[i].len == n && AGENCIES[i].key[0] == c && ieq(s, n, AGENCIES[i].key))
+            return AGENCIES[i].name;
     return NULL;
 }
 
