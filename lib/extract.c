@@ -28,17 +28,31 @@ static cr_status numbers_find(cr_ctx *ctx, cr_doc *d, int which) {
     cri_timex_run *tr = NULL;
     cri_quantity_run *qr = NULL;
     cri_lxtok *t = NULL;
+    size_t cap = 0;
     cr_status st = CR_OK;
     if (which & FIND_DATES) st = cri_timex_open(ctx, d, &tr);
     if (st == CR_OK && (which & FIND_QUANTITIES)) st = cri_quantity_open(ctx, d, &qr);
-    if (st == CR_OK && !(t = malloc(CRI_LX_MAX_TOKS * sizeof *t)))
-        st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     cri_lexer lx;
     cri_lx_init(&lx);
     for (uint32_t a = 0, next; st == CR_OK && a < d->body_len; a = next) {
         uint32_t b = cri_lx_line(d->body, (uint32_t)d->body_len, a, &next);
         if (b <= a) continue;
-        size_t n = cri_lx_run(&lx, d->body, a, b, t, CRI_LX_MAX_TOKS);
+        /* a token takes at least one byte: the line's length bounds its
+         * tokens, so the array grows to the longest line, not to
+         * CRI_LX_MAX_TOKS (news lines are short; less memory to touch) */
+        if (b - a > cap) {
+            size_t want = cap * 2 > b - a ? cap * 2 : b - a;
+            if (want < 256) want = 256;
+            if (want > CRI_LX_MAX_TOKS) want = CRI_LX_MAX_TOKS;
+            cri_lxtok *nt = realloc(t, want * sizeof *t);
+            if (!nt) {
+                st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+                break;
+            }
+            t = nt;
+            cap = want;
+        }
+        size_t n = cri_lx_run(&lx, d->body, a, b, t, cap);
         if (n == 0) continue;
         if ((tr && cri_timex_line(tr, t, n) != CR_OK) || (qr && cri_quantity_line(qr, t, n) != CR_OK))
             st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");

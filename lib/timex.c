@@ -48,6 +48,7 @@ typedef struct tx {
     int8_t *tense;         /* per token: T_* marker at this token */
     int32_t *prev_m, *next_m;  /* nearest marker at or before / after each token, -1 none */
     bool *bound;           /* token ends a sentence (tense does not cross it) */
+    size_t cap;            /* room in the four per-token arrays */
     bool sday_ok;          /* a day-level date earlier in this sentence */
     char sday[16];
     /* publication date */
@@ -271,62 +272,61 @@ static bool ends_ed(const char *s, size_t n) {
     return true;
 }
 
-static void mark_tense(tx *x) {
-    for (size_t i = 0; i < x->n; i++) {
-        x->tense[i] = T_NONE;
-        const cri_lxtok *k = &x->t[i];
-        if (k->kind != CRI_LX_WORD) continue;
-        if (k->lex) {
-            int v = CLS(x, i, CRI_LC_TENSE);
-            if (v > 0) x->tense[i] = (int8_t)v;
-            continue;
-        }
-        if (k->flags & CRI_LXF_CAP && !(i == 0)) continue;
-        size_t n = k->end - k->start;
-        const char *w = x->body + k->start;
-        /* "plan to", "intends to", "aims to": an intention is future */
-        if (n >= 3 && n <= 8 && TEQ(x, i + 1, "to") &&
-            (TEQ(x, i, "plan") || TEQ(x, i, "plans") || TEQ(x, i, "planning") || TEQ(x, i, "intend") ||
-             TEQ(x, i, "intends") || TEQ(x, i, "aim") || TEQ(x, i, "aims"))) {
-            x->tense[i] = T_FUTURE;
-            continue;
-        }
-        /* cheap test first: most words do not end in "ed" */
-        if (n < 5 || n >= 24 || w[n - 1] != 'd' || w[n - 2] != 'e') continue;
-        char low[24];
-        bool ascii = true;
-        for (size_t c = 0; c < n; c++) {
-            unsigned char ch = (unsigned char)w[c];
-            if (ch >= 0x80) { ascii = false; break; }
-            low[c] = cri_tolower((char)ch);
-        }
-        if (ascii && ends_ed(low, n) && !(i > 0 && (k->flags & CRI_LXF_GLUED) && x->t[i - 1].kind == CRI_LX_PUNCT))
-            x->tense[i] = T_PAST;
+/* The tense marker at token i, from the token alone (and "to" after it). */
+static void mark_tense_at(tx *x, size_t i) {
+    x->tense[i] = T_NONE;
+    const cri_lxtok *k = &x->t[i];
+    if (k->kind != CRI_LX_WORD) return;
+    if (k->lex) {
+        int v = CLS(x, i, CRI_LC_TENSE);
+        if (v > 0) x->tense[i] = (int8_t)v;
+        return;
     }
-    for (size_t i = 0; i < x->n; i++) {
-        if (x->tense[i] == T_NONE || !x->t[i].lex) continue;
-        /* "will be held", "will have left": the verb group after a future
-         * marker is future */
-        if (x->tense[i] == T_FUTURE && (W(x, i, "will") || W(x, i, "shall") || W(x, i, "'ll"))) {
-            for (size_t k = i + 1; k < x->n && k <= i + 3; k++) {
-                if (x->t[k].kind != CRI_LX_WORD) break;
-                if (x->tense[k] != T_NONE) x->tense[k] = T_FUTURE;
-            }
-            continue;
-        }
-        /* "going to", "set to", "due to": future only before "to" */
-        if (x->tense[i] != T_FUTURE) continue;
-        bool to_for = W(x, i + 1, "to") || W(x, i + 1, "for");
-        if ((W(x, i, "set") || W(x, i, "due")) && !to_for) x->tense[i] = T_NONE;
-        else if (W(x, i, "going") && !W(x, i + 1, "to")) x->tense[i] = T_NONE;
-        else if ((W(x, i, "expected") || W(x, i, "scheduled") || W(x, i, "planned")) && !to_for &&
-                 !W(x, i + 1, "on") && !W(x, i + 1, "in"))
-            x->tense[i] = T_NONE;
+    if (k->flags & CRI_LXF_CAP && !(i == 0)) return;
+    size_t n = k->end - k->start;
+    const char *w = x->body + k->start;
+    /* "plan to", "intends to", "aims to": an intention is future */
+    if (n >= 3 && n <= 8 && TEQ(x, i + 1, "to") &&
+        (TEQ(x, i, "plan") || TEQ(x, i, "plans") || TEQ(x, i, "planning") || TEQ(x, i, "intend") ||
+         TEQ(x, i, "intends") || TEQ(x, i, "aim") || TEQ(x, i, "aims"))) {
+        x->tense[i] = T_FUTURE;
+        return;
     }
+    /* cheap test first: most words do not end in "ed" */
+    if (n < 5 || n >= 24 || w[n - 1] != 'd' || w[n - 2] != 'e') return;
+    char low[24];
+    for (size_t c = 0; c < n; c++) {
+        unsigned char ch = (unsigned char)w[c];
+        if (ch >= 0x80) return;
+        low[c] = cri_tolower((char)ch);
+    }
+    if (ends_ed(low, n) && !(i > 0 && (k->flags & CRI_LXF_GLUED) && x->t[i - 1].kind == CRI_LX_PUNCT))
+        x->tense[i] = T_PAST;
 }
 
-/* Nearest markers before and after every token, so tense_near is O(1)
- * (a sentence of nothing but numbers must stay linear). */
+/* Markers that depend on their neighbours: run in token order, after
+ * mark_tense_at for the whole line (it rewrites tense[i..i+3]). */
+static void fix_tense_at(tx *x, size_t i) {
+    if (x->tense[i] == T_NONE || !x->t[i].lex) return;
+    /* "will be held", "will have left": the verb group after a future
+     * marker is future */
+    if (x->tense[i] == T_FUTURE && (W(x, i, "will") || W(x, i, "shall") || W(x, i, "'ll"))) {
+        for (size_t k = i + 1; k < x->n && k <= i + 3; k++) {
+            if (x->t[k].kind != CRI_LX_WORD) break;
+            if (x->tense[k] != T_NONE) x->tense[k] = T_FUTURE;
+        }
+        return;
+    }
+    /* "going to", "set to", "due to": future only before "to" */
+    if (x->tense[i] != T_FUTURE) return;
+    bool to_for = W(x, i + 1, "to") || W(x, i + 1, "for");
+    if ((W(x, i, "set") || W(x, i, "due")) && !to_for) x->tense[i] = T_NONE;
+    else if (W(x, i, "going") && !W(x, i + 1, "to")) x->tense[i] = T_NONE;
+    else if ((W(x, i, "expected") || W(x, i, "scheduled") || W(x, i, "planned")) && !to_for &&
+             !W(x, i + 1, "on") && !W(x, i + 1, "in"))
+        x->tense[i] = T_NONE;
+}
+
 static bool abbreviation(const tx *x, size_t i) {
     if (i >= x->n || x->t[i].kind != CRI_LX_WORD) return false;
     size_t n = x->t[i].end - x->t[i].start;
@@ -345,27 +345,36 @@ static bool abbreviation(const tx *x, size_t i) {
 
 /* Sentence ends inside a chunk: '.', '!' or '?' before a capital or a
  * quote, not after an abbreviation ("Feb. 28", "Mr. Kim"). */
-static void mark_bounds(tx *x) {
-    for (size_t i = 0; i < x->n; i++) {
-        x->bound[i] = false;
-        if (x->t[i].kind != CRI_LX_PUNCT) continue;
-        uint16_t c = x->t[i].cp;
-        if (c != '.' && c != '!' && c != '?' && c != ';') continue;
-        if (i + 1 >= x->n) { x->bound[i] = true; continue; }
-        const cri_lxtok *nx = &x->t[i + 1];
-        if (nx->flags & CRI_LXF_GLUED) continue;
-        bool next_ok = (nx->kind == CRI_LX_WORD && (nx->flags & CRI_LXF_CAP)) ||
-                       (nx->kind == CRI_LX_PUNCT && (nx->cp == '"' || nx->cp == 0x201C || nx->cp == 0x2022)) ||
-                       nx->kind == CRI_LX_NUM;
-        if (!next_ok && c == '.') continue;
-        if (c == '.' && i > 0 && (x->t[i].flags & CRI_LXF_GLUED) && abbreviation(x, i - 1)) continue;
-        x->bound[i] = true;
-    }
+static void mark_bound_at(tx *x, size_t i) {
+    x->bound[i] = false;
+    if (x->t[i].kind != CRI_LX_PUNCT) return;
+    uint16_t c = x->t[i].cp;
+    if (c != '.' && c != '!' && c != '?' && c != ';') return;
+    if (i + 1 >= x->n) { x->bound[i] = true; return; }
+    const cri_lxtok *nx = &x->t[i + 1];
+    if (nx->flags & CRI_LXF_GLUED) return;
+    bool next_ok = (nx->kind == CRI_LX_WORD && (nx->flags & CRI_LXF_CAP)) ||
+                   (nx->kind == CRI_LX_PUNCT && (nx->cp == '"' || nx->cp == 0x201C || nx->cp == 0x2022)) ||
+                   nx->kind == CRI_LX_NUM;
+    if (!next_ok && c == '.') return;
+    if (c == '.' && i > 0 && (x->t[i].flags & CRI_LXF_GLUED) && abbreviation(x, i - 1)) return;
+    x->bound[i] = true;
 }
 
-static void index_tense(tx *x) {
+/* Tense markers, sentence ends, and the nearest marker before and after
+ * every token, so tense_near is O(1) (a sentence of nothing but numbers
+ * must stay linear).  Three passes: markers read from single tokens and
+ * sentence ends; markers fixed by their neighbours, in order, with the
+ * forward index (a marker is final once its own step ran: later steps
+ * only write later tokens); the backward index. */
+static void mark_line(tx *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        mark_tense_at(x, i);
+        mark_bound_at(x, i);
+    }
     int32_t last = -1;
     for (size_t i = 0; i < x->n; i++) {
+        fix_tense_at(x, i);
         if (x->bound[i]) last = -1;
         x->prev_m[i] = last;
         if (x->tense[i] != T_NONE) last = (int32_t)i;
@@ -1751,6 +1760,21 @@ static cr_status run_span(tx *x, const cri_lxtok *t, size_t n) {
     x->t = t;
     x->n = n;
     if (x->n == 0) return CR_OK;
+    if (n > x->cap) {
+        /* per-token arrays as long as the longest line so far */
+        size_t want = x->cap * 2 > n ? x->cap * 2 : n;
+        if (want < 256) want = 256;
+        int8_t *tense = realloc(x->tense, want * sizeof *tense);
+        if (tense) x->tense = tense;
+        int32_t *pm = realloc(x->prev_m, want * sizeof *pm);
+        if (pm) x->prev_m = pm;
+        int32_t *nm = realloc(x->next_m, want * sizeof *nm);
+        if (nm) x->next_m = nm;
+        bool *bound = realloc(x->bound, want * sizeof *bound);
+        if (bound) x->bound = bound;
+        if (!tense || !pm || !nm || !bound) return CR_ERR_NOMEM;
+        x->cap = want;
+    }
     x->sday_ok = false;
     /* Tense markers and sentence ends are read only by the patterns, so a
      * line without any trigger word (many are) skips them; before the
@@ -1763,9 +1787,7 @@ static cr_status run_span(tx *x, const cri_lxtok *t, size_t n) {
         if (marked && x->bound[i]) x->sday_ok = false;
         if (k->kind == CRI_LX_PUNCT || (k->kind == CRI_LX_WORD && !trigger(x, i))) { i++; continue; }
         if (!marked) {
-            mark_tense(x);
-            mark_bounds(x);
-            index_tense(x);
+            mark_line(x);
             marked = true;
         }
         size_t e = match(x, i, &r);
@@ -1800,14 +1822,6 @@ cr_status cri_timex_open(cr_ctx *ctx, cr_doc *d, cri_timex_run **out) {
     tx *x = &run->x;
     x->d = d;
     x->body = d->body;
-    x->tense = malloc(CRI_LX_MAX_TOKS * sizeof *x->tense);
-    x->prev_m = malloc(CRI_LX_MAX_TOKS * sizeof *x->prev_m);
-    x->next_m = malloc(CRI_LX_MAX_TOKS * sizeof *x->next_m);
-    x->bound = malloc(CRI_LX_MAX_TOKS * sizeof *x->bound);
-    if (!x->tense || !x->prev_m || !x->next_m || !x->bound) {
-        cri_timex_close(run);
-        return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-    }
     if (d->has_pub) {
         x->pub = true;
         x->py = d->pub_year; x->pm = d->pub_month; x->pd = d->pub_day;
