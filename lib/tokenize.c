@@ -595,6 +595,23 @@ scanned:
     return j;
 }
 
+/* The byte after an ASCII word in fast_run: 0 nothing to check (a space,
+ * a symbol that cannot join words), AW_STOP a digit or non-ASCII byte (the
+ * word goes on: the general path's), AW_JOIN ' - . @ _ : / , (joins words
+ * when no space follows; "http:" and "www." start URLs). */
+enum { AW_STOP = 1, AW_JOIN = 2 };
+static const uint8_t after_word[256] = {
+    ['0'] = AW_STOP, ['1'] = AW_STOP, ['2'] = AW_STOP, ['3'] = AW_STOP, ['4'] = AW_STOP,
+    ['5'] = AW_STOP, ['6'] = AW_STOP, ['7'] = AW_STOP, ['8'] = AW_STOP, ['9'] = AW_STOP,
+    ['\''] = AW_JOIN, ['-'] = AW_JOIN, ['.'] = AW_JOIN, ['@'] = AW_JOIN, ['_'] = AW_JOIN,
+    [':'] = AW_JOIN, ['/'] = AW_JOIN, [','] = AW_JOIN,
+#define R8(x) [x] = AW_STOP, [x + 1] = AW_STOP, [x + 2] = AW_STOP, [x + 3] = AW_STOP, \
+              [x + 4] = AW_STOP, [x + 5] = AW_STOP, [x + 6] = AW_STOP, [x + 7] = AW_STOP
+    R8(0x80), R8(0x88), R8(0x90), R8(0x98), R8(0xA0), R8(0xA8), R8(0xB0), R8(0xB8),
+    R8(0xC0), R8(0xC8), R8(0xD0), R8(0xD8), R8(0xE0), R8(0xE8), R8(0xF0), R8(0xF8),
+#undef R8
+};
+
 /* The hot loop: spaces and ASCII words already in the word cache (about
  * 85% of the tokens of English news), with the document's arrays in locals
  * so nothing is reloaded per token.  Stops at anything else -- punctuation,
@@ -691,15 +708,15 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
         if (j > end) break;
         bool space_after = false;
         if (j < end) {
+            /* what follows the word, one lookup for the common space */
             unsigned c2 = b[j];
-            uint8_t k = bclass[c2];
+            uint8_t ak = after_word[c2];
             space_after = c2 == ' ';
-            if (k == B_DIGIT || k == B_HIGH) break;
-            if (k == B_PUNCT && j + 1 < end && bclass[b[j + 1]] != B_SPACE &&
-                (c2 == '\'' || c2 == '-' || c2 == '.' || c2 == '@' || c2 == '_' || c2 == ':' || c2 == '/' ||
-                 c2 == ','))
-                break;
-            if (n <= 5 && (c == 'h' || c == 'w') && (c2 == ':' || c2 == '.')) break;
+            if (ak) {
+                if (ak == AW_STOP) break;
+                if (j + 1 < end && bclass[b[j + 1]] != B_SPACE) break;   /* a joiner inside a word */
+                if (n <= 5 && (c == 'h' || c == 'w') && (c2 == ':' || c2 == '.')) break;
+            }
         }
         const hotw *e = hot_find_h(hot, hh, ka, kb, n);
         if (!e) break;
