@@ -352,6 +352,19 @@ static void fix_heads(const char *text, const cri_ner_tok *t, size_t n, uint8_t 
                      : tok_in(text, h, misc_heads) ? CRI_ENT_OTHER : ty;
             if (nt != ty) set_span(lab, a, b, nt);
         }
+        /* An organization or place named after a person ("the Kim Il Sung
+         * Military University", "the John F. Kennedy Center") is one name:
+         * a person span right before a span ending in an organization,
+         * place or event head noun, with nothing between, joins it. */
+        if (a > 0 && lab[a - 1] != CRI_NER_O && (lab[a - 1] - 1) / 2 == CRI_ENT_PERSON &&
+            ty != CRI_ENT_PERSON) {
+            const cri_ner_tok *h = &t[b - 1];
+            if (tok_in(text, h, loc_heads) || tok_in(text, h, org_heads) || tok_in(text, h, misc_heads)) {
+                size_t a0 = a - 1;
+                while (a0 > 0 && lab[a0] != 1 + 2 * CRI_ENT_PERSON) a0--;
+                set_span(lab, a0, b, ty);
+            }
+        }
         a = b;
     }
 }

@@ -265,6 +265,18 @@ static bool mostly_lower(const cri_strmap *m, const char *w) {
     return lo > capm;
 }
 
+/* the word is seen mid-sentence at least twice, mostly capitalized */
+static bool caps_known(const cri_strmap *m, const char *w) {
+    size_t n = strlen(w);
+    if (n > 60 || n < 2) return false;
+    char low[64];
+    lower_ascii(low, w, n);
+    int64_t *v = cri_strmap_get(m, low, n);
+    if (!v) return false;
+    int64_t capm = *v >> 32, lo = *v & 0xffffffff;
+    return capm >= 2 && capm > 3 * lo;
+}
+
 static bool is_cap_tok(const char *w) {
     return cri_isupper((unsigned char)w[0]) || (cri_isdigit((unsigned char)w[0]) && 0);
 }
@@ -824,13 +836,52 @@ static size_t ecb_doc(ecbdoc *d, const cri_strmap *caps, sentset *ss) {
                 /* a name's word: capitalized and not known to be O */
                 bool np = cap_prev && lab[i - 1] != 0, nn = cap_next && lab[i + 1] != 0;
                 if (c == 0) lab[i] = is_connector(w) && np && nn ? G_ANY : 0;
+                else if (strchr(",;:()[]\"!?", w[0])) lab[i] = 0;   /* never inside a CoNLL name */
                 else lab[i] = (np && nn) || (cri_isdigit((unsigned char)w[0]) && (np || nn)) ? G_ANY : 0;
             } else if (!strcmp(w, "I") || in_list_ci(ecb_calendar, w)) lab[i] = 0;
             else if (ecb_initial(d, i) && (in_list_ci(ecb_pronouns, w) || mostly_lower(caps, w))) lab[i] = 0;
             else if (!inm[i] && !ecb_initial(d, i) && ecb_demonym(w) && same_next && !cap_prev &&
                      ecb_case(d->tk[i + 1].w) == 0) lab[i] = 7;
+            else if (!ecb_initial(d, i) && !getenv("NER_ECB_CAPANY") && !in_list_ci(ecb_titles, w) &&
+                     caps_known(caps, w) && !in_list_ci(ecb_pronouns, w))
+                lab[i] = G_BI | 15;   /* mid-sentence, usually capitalized: some name */
             else lab[i] = G_ANY;
         }
+    /* One name, one type per document: a capitalized run that is, as a
+     * whole, the head of a mention of one type (known labels) gets that
+     * type wherever else it stands alone in the document as an unknown
+     * capitalized run ("Lohan" in a sentence the annotators skipped). */
+    if (!getenv("NER_ECB_NOPROP")) {
+        cri_strmap runs;   /* run text -> type + 1, or -1 when types differ */
+        cri_strmap_init(&runs, 64, 7);
+        cri_buf key = {0};
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < n;) {
+                if (!ecb_cap(d, i)) { i++; continue; }
+                size_t j = i + 1;
+                while (j < n && d->tk[j].sent == d->tk[i].sent && ecb_cap(d, j)) j++;
+                cri_buf_clear(&key);
+                for (size_t k = i; k < j; k++) { cri_buf_puts(&key, d->tk[k].w); cri_buf_putc(&key, ' '); }
+                bool known = lab[i] < L && lab[i] && (lab[i] & 1), unk = true;
+                for (size_t k = i; k < j; k++) {
+                    if (k > i && lab[k] != lab[i] + 1) known = false;
+                    if (lab[k] != G_ANY) unk = false;
+                }
+                if (j < n && d->tk[j].sent == d->tk[i].sent && lab[j] && lab[j] < L && !(lab[j] & 1)) known = false;
+                if (pass == 0 && known) {
+                    bool isnew;
+                    int64_t *v = cri_strmap_upsert(&runs, key.data, key.len, (lab[i] - 1) / 2 + 1, &isnew);
+                    if (v && !isnew && *v != (lab[i] - 1) / 2 + 1) *v = -1;
+                } else if (pass == 1 && unk) {
+                    int64_t *v = cri_strmap_get(&runs, key.data, key.len);
+                    if (v && *v > 0)
+                        for (size_t k = i; k < j; k++) lab[k] = (uint8_t)(k == i ? 2 * *v - 1 : 2 * *v);
+                }
+                i = j;
+            }
+        cri_buf_free(&key);
+        cri_strmap_free(&runs);
+    }
     builder bd = {0};
     bd.clitic_o = true;
     size_t count = 0;
