@@ -441,58 +441,65 @@ typedef struct agency {
 } agency;
 #define AG(k, nm) {k, nm, (uint8_t)(sizeof k - 1)}
 
+/* Grouped by first letter, in alphabetical order (known_agency searches
+ * for the group). */
 static const agency AGENCIES[] = {
-    AG("reuters", "Reuters"),
     AG("ap", "AP"),
     AG("associated press", "AP"),
-    AG("the associated press", "AP"),
     AG("afp", "AFP"),
     AG("agence france-presse", "AFP"),
     AG("agence france presse", "AFP"),
-    AG("bloomberg", "Bloomberg"),
-    AG("bloomberg news", "Bloomberg"),
-    AG("yonhap", "Yonhap"),
-    AG("yonhap news agency", "Yonhap"),
-    AG("kyodo", "Kyodo"),
-    AG("kyodo news", "Kyodo"),
-    AG("xinhua", "Xinhua"),
-    AG("tass", "TASS"),
-    AG("interfax", "Interfax"),
-    AG("ria novosti", "RIA Novosti"),
-    AG("kcna", "KCNA"),
-    AG("korean central news agency", "KCNA"),
     AG("ani", "ANI"),
-    AG("pti", "PTI"),
-    AG("ians", "IANS"),
-    AG("efe", "EFE"),
-    AG("dpa", "dpa"),
     AG("ansa", "ANSA"),
-    AG("upi", "UPI"),
     AG("anadolu", "Anadolu"),
     AG("anadolu agency", "Anadolu"),
+    AG("al jazeera", "Al Jazeera"),
+    AG("antara", "Antara"),
+    AG("agencies", "agencies"),
+    AG("bloomberg", "Bloomberg"),
+    AG("bloomberg news", "Bloomberg"),
+    AG("bbc", "BBC"),
+    AG("bernama", "Bernama"),
+    AG("cnn", "CNN"),
+    AG("dpa", "dpa"),
+    AG("efe", "EFE"),
+    AG("interfax", "Interfax"),
+    AG("ians", "IANS"),
+    AG("irna", "IRNA"),
+    AG("jiji", "Jiji"),
+    AG("kyodo", "Kyodo"),
+    AG("kyodo news", "Kyodo"),
+    AG("kcna", "KCNA"),
+    AG("korean central news agency", "KCNA"),
+    AG("nhk", "NHK"),
+    AG("pti", "PTI"),
+    AG("reuters", "Reuters"),
+    AG("ria novosti", "RIA Novosti"),
+    AG("sana", "SANA"),
+    AG("the associated press", "AP"),
+    AG("tass", "TASS"),
+    AG("upi", "UPI"),
     AG("ukrinform", "Ukrinform"),
     AG("unian", "UNIAN"),
-    AG("bbc", "BBC"),
-    AG("cnn", "CNN"),
-    AG("nhk", "NHK"),
-    AG("al jazeera", "Al Jazeera"),
-    AG("jiji", "Jiji"),
-    AG("bernama", "Bernama"),
-    AG("antara", "Antara"),
     AG("wafa", "WAFA"),
-    AG("irna", "IRNA"),
-    AG("sana", "SANA"),
-    AG("agencies", "agencies"),
+    AG("xinhua", "Xinhua"),
+    AG("yonhap", "Yonhap"),
+    AG("yonhap news agency", "Yonhap"),
 };
 #undef AG
 
 static const char *known_agency(const char *s, size_t n) {
-    if (!n) return NULL;
+    if (!n || n > 27) return NULL;   /* no key is longer */
     char c = cri_tolower(s[0]);
-    if (n > 27) return NULL;   /* longer than any key */
-    for (size_t i = 0; i < sizeof AGENCIES / sizeof AGENCIES[0]; i++)
-        if (AGENCIES[i].len == n && AGENCIES[i].key[0] == c && ieq(s, n, AGENCIES[i].key))
-            return AGENCIES[i].name;
+    /* the first key starting with c, then only its group is compared */
+    size_t lo = 0, hi = sizeof AGENCIES / sizeof AGENCIES[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)AGENCIES[mid].key[0] < (unsigned char)c) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i < sizeof AGENCIES / sizeof AGENCIES[0] && AGENCIES[i].key[0] == c; i++)
+        if (AGENCIES[i].len == n && ieq(s, n, AGENCIES[i].key)) return AGENCIES[i].name;
     return NULL;
 }
 
