@@ -226,6 +226,10 @@ typedef struct seg {
     int list_num;        /* last numbered-list marker seen in this paragraph, 0 none */
     int list_alpha;      /* last lettered-list marker ('a'...), 0 none */
     uint32_t cs_of, cs;  /* content_start() of the sentence at cs_of (cache) */
+    /* word_before()'s last answer: a period's word is asked for twice
+     * (list marker, then decide) */
+    bool wb_have, wb_ok;
+    uint32_t wb_i, wb_cur, wb_pe, wb_ws;
     bool failed;
 } seg;
 
@@ -374,7 +378,7 @@ static void read_next(const seg *s, uint32_t k, next_word *nx) {
 /* The word before position i (exclusive), within the current sentence,
  * stripped of opening quotes/brackets.  Returns false when too long to be
  * an abbreviation or marker (> 48 bytes). */
-static bool word_before(const seg *s, uint32_t i, uint32_t *ws) {
+static bool word_before_scan(const seg *s, uint32_t i, uint32_t *ws) {
     uint32_t lo = s->cur, j = i;
     while (j > lo) {
         unsigned char c = (unsigned char)s->b[j - 1];
@@ -397,6 +401,18 @@ static bool word_before(const seg *s, uint32_t i, uint32_t *ws) {
     }
     *ws = j;
     return true;
+}
+
+static bool word_before(seg *s, uint32_t i, uint32_t *ws) {
+    if (!(s->wb_have && s->wb_i == i && s->wb_cur == s->cur && s->wb_pe == s->pe)) {
+        s->wb_ok = word_before_scan(s, i, &s->wb_ws);
+        s->wb_have = true;
+        s->wb_i = i;
+        s->wb_cur = s->cur;
+        s->wb_pe = s->pe;
+    }
+    *ws = s->wb_ws;
+    return s->wb_ok;
 }
 
 /* Letters separated by periods, each part 1-2 letters: "U.S", "e.g", "Ph.D". */
