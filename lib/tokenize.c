@@ -124,9 +124,9 @@ _Static_assert(sizeof(hotw) == 32, "two entries a cache line");
 _Static_assert(HOT_SLOTS == (size_t)1 << HOT_BITS, "HOT_BITS");
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
-#define HAVE_SWAR 1
+#define HAVE_SWAR 1   /* eight bytes a word, little-endian: first byte lowest */
 #else
-#define HAVE_SWAR 1
+#define HAVE_SWAR 0   /* the general path takes every token */
 #endif
 
 static inline uint32_t hot_hash(uint64_t ka, uint32_t kb, size_t n) {
@@ -599,6 +599,7 @@ scanned:
  * a symbol that cannot join words), AW_STOP a digit or non-ASCII byte (the
  * word goes on: the general path's), AW_JOIN ' - . @ _ : / , (joins words
  * when no space follows; "http:" and "www." start URLs). */
+#if HAVE_SWAR
 enum { AW_STOP = 1, AW_JOIN = 2 };
 static const uint8_t after_word[256] = {
     ['0'] = AW_STOP, ['1'] = AW_STOP, ['2'] = AW_STOP, ['3'] = AW_STOP, ['4'] = AW_STOP,
@@ -611,6 +612,7 @@ static const uint8_t after_word[256] = {
     R8(0xC0), R8(0xC8), R8(0xD0), R8(0xD8), R8(0xE0), R8(0xE8), R8(0xF0), R8(0xF8),
 #undef R8
 };
+#endif
 
 /* The hot loop: spaces and ASCII words already in the word cache (about
  * 85% of the tokens of English news), with the document's arrays in locals
@@ -668,6 +670,60 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
             tk++;
             plen += 2;
             i++;
+            continue;
+        }
+        if (c == 0xE2) {
+            /* typographic quotes and dashes, common in news: one symbol
+             * each, with the ASCII key cri_fold gives them */
+            char f = 0;
+            if (i + 3 <= end && b[i + 1] == 0x80) {
+                switch (b[i + 2]) {
+                case 0x90: case 0x91: case 0x93: case 0x94: f = '-'; break;   /* hyphens, dashes */
+                case 0x98: case 0x99: f = '\''; break;                        /* single quotes */
+                case 0x9C: case 0x9D: f = '"'; break;                         /* double quotes */
+                }
+            }
+            if (!f) break;
+            char *o = pool + plen;
+            o[0] = f;
+            o[1] = 0;
+            tk->start = i;
+            tk->end = i + 3;
+            tk->key = tk->stem = (uint32_t)plen;
+            tk->key_len = tk->stem_len = 1;
+            tk->flags = CRI_TOK_PUNCT;
+            tk->sent = si;
+            tk++;
+            plen += 2;
+            i += 3;
+            continue;
+        }
+        if (k0 == B_DIGIT) {
+            /* a number of up to 7 digits before a space or the sentence's
+             * end: no joiner to weigh ("1.6", "74,000", "9/11" are the
+             * general path's) */
+            if (i > wend || !wok) break;
+            uint64_t x;
+            memcpy(&x, b + i, 8);
+            uint64_t lo7 = x & m7;
+            uint64_t dg = (lo7 + 0x5050505050505050ULL) & ~(lo7 + 0x4646464646464646ULL) & ~x & hi;
+            if (dg == hi) break;
+            uint32_t n = (uint32_t)__builtin_ctzll(~dg & hi) >> 3;
+            uint32_t j = i + n;
+            if (j > end || (j < end && bclass[b[j]] != B_SPACE)) break;
+            uint64_t key = x & (((uint64_t)1 << (8 * n)) - 1);
+            memcpy(pool + plen, &key, 8);   /* NUL-terminated: n < 8 */
+            uint16_t flags = CRI_TOK_NUM;
+            if (fw) { flags |= CRI_TOK_SSTART; fw = false; }
+            tk->start = i;
+            tk->end = j;
+            tk->key = tk->stem = (uint32_t)plen;
+            tk->key_len = tk->stem_len = (uint16_t)n;
+            tk->flags = flags;
+            tk->sent = si;
+            tk++;
+            plen += n + 1;
+            i = j;
             continue;
         }
         if ((k0 != B_LOWER && k0 != B_UPPER) || i > wend || !wok) break;
