@@ -2,16 +2,17 @@
  * numwords.c — the small lexer and number reader shared by timex.c (dates
  * and times) and quantity.c (numbers with what they count).
  *
- * Both extractors run after cleaning, over each sentence of d->body.  They
- * need a finer, number-aware tokenization than tokenize.c's word tokens:
- * "10:30", "33-year-old", "$75m", "74 000" and "Feb." must keep their
- * punctuation and spacing.  cri_lx_run() cuts a sentence into words, digit
- * runs and single punctuation marks, records whether each is glued to the
- * previous one, and looks every short ASCII word up in one lexicon (month
- * and weekday names, number words, scales, time units, qualifiers,
- * currencies, units, tense markers).  The lexicon hash is built per call on
- * the caller's stack (no global mutable state); words that are not in it
- * cost one hash probe.
+ * Both extractors run after cleaning, over each line of d->body, lexed
+ * once for both (extract.c; cri_lx_line finds the lines).  They need a
+ * finer, number-aware tokenization than tokenize.c's word tokens: "10:30",
+ * "33-year-old", "$75m", "74 000" and "Feb." must keep their punctuation
+ * and spacing.  cri_lx_run() cuts a line into words, digit runs and single
+ * punctuation marks, records whether each is glued to the previous one, and
+ * looks every short ASCII word up in one lexicon (month and weekday names,
+ * number words, scales, time units, qualifiers, currencies, units, tense
+ * markers).  The lexicon's hash table is static (numwords_slots.h); the
+ * lexer hashes a word while scanning it, and words that are not in the
+ * table cost one probe.
  *
  * cri_num_read() reads a number starting at a token: digits with thousands
  * separators ("1,600,000", "74 000"), decimals, scale words ("1.6 million",

@@ -7,8 +7,9 @@
  * skips numbers inside the date and time spans it found ("19 June 2024",
  * "11:08"); durations ("24 years") are both a timex and a quantity.
  *
- * Per sentence, numwords.c cuts tokens and reads the number (digits,
- * scales, number words); this module reads what surrounds it: a qualifier
+ * Per line, numwords.c cuts tokens (once for timex.c and this module:
+ * extract.c runs the shared pass) and reads the number (digits, scales,
+ * number words); this module reads what surrounds it: a qualifier
  * before ("almost", "more than", "at least", "up to"), a currency sign or
  * code, a range ("5 to 10 million", "between 3 and 5"), then a unit
  * ("%", "km", "metric tons", "dollars") or the head noun of the phrase it
@@ -481,8 +482,8 @@ static int denominator(const qx *x, size_t i, bool *plural) {
                                      "sevenths", "eighths", "ninths", "tenths"};
     static const int den[] = {2, 3, 4, 4, 5, 6, 7, 8, 9, 10};
     if (!WORD(x, i)) return 0;
-    /* a singular and its plural never both match: the order of the
-     * original interleaved test does not matter */
+    /* no word is in both lists: singulars first finds what testing each
+     * singular-plural pair in turn finds */
     int k = list_index(x, i, sg, sizeof sg / sizeof sg[0]);
     if (k >= 0) { *plural = false; return den[k]; }
     k = list_index(x, i, pl, sizeof pl / sizeof pl[0]);

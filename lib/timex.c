@@ -6,11 +6,12 @@
  * and before quantity.c, which skips numbers inside the spans found here.
  *
  * Method: a rule system in the manner of HeidelTime, written for this code
- * base.  Each sentence is cut by numwords.c into words, digit runs and
- * punctuation; a first-token dispatch looks closer only at digits, month and
- * weekday names and a few trigger words.  Patterns are tried longest first;
- * the value keeps the granularity of the text ("June" is 2024-06, not
- * 2024-06-01).  Underspecified expressions are resolved by the tense of
+ * base.  Each line is cut by numwords.c into words, digit runs and
+ * punctuation (once, for this module and quantity.c: extract.c runs the
+ * shared pass); a first-token dispatch looks closer only at digits, month
+ * and weekday names and a few trigger words.  Patterns are tried longest
+ * first; the value keeps the granularity of the text ("June" is 2024-06,
+ * not 2024-06-01).  Underspecified expressions are resolved by the tense of
  * their sentence (the nearest past/future marker: "departed on Monday" is
  * the Monday before, "will meet on Monday" the one after).
  *
@@ -1571,7 +1572,8 @@ static size_t match(tx *x, size_t i, res *r) {
         return i;
     }
     case CRI_LC_ORD: {
-        /* "third-quarter", "first-half" adjectives with a year context */
+        /* "third-quarter", "first-half" adjectives with a year context
+         * (trigger() tests the same condition first) */
         if (is_dash(x, i + 1) && GLUED(x, i + 1) && W(x, i + 2, "quarter") && en->val <= 4) {
             if (!x->pub) {
                 snprintf(r->value, sizeof r->value, "XXXX-Q%d", en->val);
@@ -1590,7 +1592,7 @@ static size_t match(tx *x, size_t i, res *r) {
         return i;
     }
 
-    /* CRI_LC_REL words */
+    /* CRI_LC_REL words (trigger() skips those with no branch here) */
     const char *w = en->w;
     if (!strcmp(w, "yesterday") || !strcmp(w, "today") || !strcmp(w, "tomorrow") || !strcmp(w, "tonight")) {
         int off = w[0] == 'y' ? -1 : (w[2] == 'm' ? 1 : 0);
@@ -1722,9 +1724,24 @@ static bool trigger(const tx *x, size_t i) {
         return (c == 'Q' || c == 'N' || c == 'T') && unlexed_at(x, i);
     }
     switch (e->cls) {
-    case CRI_LC_MONTH: case CRI_LC_WDAY: case CRI_LC_NUMW: case CRI_LC_ORD: case CRI_LC_TUNIT:
-    case CRI_LC_DPART: case CRI_LC_SEASON: case CRI_LC_REL: case CRI_LC_SET: case CRI_LC_HOLIDAY:
+    case CRI_LC_MONTH: case CRI_LC_WDAY: case CRI_LC_NUMW: case CRI_LC_TUNIT:
+    case CRI_LC_DPART: case CRI_LC_SEASON: case CRI_LC_SET: case CRI_LC_HOLIDAY:
         return true;
+    case CRI_LC_REL: {
+        /* relative words for which match() has no pattern of their own
+         * ("that" is most of them; "the same day", "in the future" start at
+         * "the"/"in"): not worth a call, nor the line's tense marks.  A new
+         * pattern for one of them must take it out of this list. */
+        static const char *const inert[] = {"ago", "end", "beginning", "start", "middle",
+                                            "following", "same", "that", "future", "present",
+                                            "day's"};
+        for (size_t k = 0; k < sizeof inert / sizeof inert[0]; k++)
+            if (inert[k][0] == e->w[0] && !strcmp(inert[k], e->w)) return false;
+        return true;
+    }
+    case CRI_LC_ORD:
+        /* the one ordinal pattern of match(): "third-quarter" */
+        return e->val <= 4 && is_dash(x, i + 1) && GLUED(x, i + 1) && W(x, i + 2, "quarter");
     case CRI_LC_FUNC: {
         const char *w = e->w;
         if (w[0] == 'q' && w[1] && !w[2]) return true;
