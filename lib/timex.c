@@ -1386,6 +1386,8 @@ static size_t match(tx *x, size_t i, res *r) {
             return i;
         }
         if (W(x, i, "the")) {
+            /* (trigger() lets "the" through only before the words these
+             * patterns begin with: keep its list in step) */
             /* "the past", "the future", "the present" as references */
             if (W(x, i + 1, "future")) { strcpy(r->value, "FUTURE_REF"); return i + 2; }
             if (TEQ(x, i + 1, "near") && W(x, i + 2, "future")) { strcpy(r->value, "FUTURE_REF"); return i + 3; }
@@ -1746,7 +1748,20 @@ static bool trigger(const tx *x, size_t i) {
         const char *w = e->w;
         if (w[0] == 'q' && w[1] && !w[2]) return true;
         if (i + 1 >= x->n || !x->t[i + 1].lex) return false;
-        if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an")) return true;
+        if (!strcmp(w, "the")) {
+            /* match() has patterns for "the" before these words only ("the
+             * past", "the end of", "the next day", "the first quarter") */
+            static const char *const after[] = {"future", "near", "past", "weekend", "end",
+                                                "beginning", "start", "middle", "next",
+                                                "following", "previous", "same", "that"};
+            int o = CLS(x, i + 1, CRI_LC_ORD);
+            if (o >= 1 && o <= 4) return true;
+            const char *w1 = cri_lx_entry(x->t[i + 1].lex)->w;
+            for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
+                if (after[k][0] == w1[0] && !strcmp(after[k], w1)) return true;
+            return false;
+        }
+        if (!strcmp(w, "a") || !strcmp(w, "an")) return true;
         if (!strcmp(w, "in")) return W(x, i + 1, "the") && W(x, i + 2, "past");
         return false;
     }
