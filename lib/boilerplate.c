@@ -407,12 +407,26 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
                 v.caps = (uint16_t)(v.caps + (wc >> 16));
                 if (vocab) {
                     __m128i lx = _mm_or_si128(x, c20);
-                    __m128i cm = _mm_or_si128(
-                        _mm_or_si128(_mm_cmpeq_epi8(lx, _mm_set1_epi8('a')), _mm_cmpeq_epi8(lx, _mm_set1_epi8('c'))),
-                        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lx, _mm_set1_epi8('q')),
-                                                  _mm_cmpeq_epi8(lx, _mm_set1_epi8('r'))),
-                                     _mm_or_si128(_mm_cmpeq_epi8(lx, _mm_set1_epi8('s')),
-                                                  _mm_cmpeq_epi8(lx, _mm_set1_epi8('t')))));
+                    __m128i cm;
+                    if (e - q8 >= 1) {
+                        /* the first two letters of a cue word ("sa"id,
+                         * "to"ld, "ac"cording, "ci"ting, "qu"oted,
+                         * "re"ported): a few candidates, not every word on
+                         * a, c, q, r, s, t */
+                        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(q8 - 15));
+#define CUE2(a, b) _mm_and_si128(_mm_cmpeq_epi8(lx, _mm_set1_epi8(a)), _mm_cmpeq_epi8(y, _mm_set1_epi8(b)))
+                        cm = _mm_or_si128(_mm_or_si128(_mm_or_si128(CUE2('a', 'c'), CUE2('c', 'i')),
+                                                       _mm_or_si128(CUE2('q', 'u'), CUE2('r', 'e'))),
+                                          _mm_or_si128(CUE2('s', 'a'), CUE2('t', 'o')));
+#undef CUE2
+                    } else {
+                        cm = _mm_or_si128(
+                            _mm_or_si128(_mm_cmpeq_epi8(lx, _mm_set1_epi8('a')), _mm_cmpeq_epi8(lx, _mm_set1_epi8('c'))),
+                            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lx, _mm_set1_epi8('q')),
+                                                      _mm_cmpeq_epi8(lx, _mm_set1_epi8('r'))),
+                                         _mm_or_si128(_mm_cmpeq_epi8(lx, _mm_set1_epi8('s')),
+                                                      _mm_cmpeq_epi8(lx, _mm_set1_epi8('t')))));
+                    }
                     uint32_t cand = st & (uint32_t)_mm_movemask_epi8(cm);
                     while (cand) {
                         unsigned k = (unsigned)__builtin_ctz(cand);
