@@ -361,7 +361,8 @@ static void fix_heads(const char *text, const cri_ner_tok *t, size_t n, uint8_t 
             const cri_ner_tok *h = &t[b - 1];
             if (tok_in(text, h, loc_heads) || tok_in(text, h, org_heads) || tok_in(text, h, misc_heads)) {
                 size_t a0 = a - 1;
-                while (a0 > 0 && lab[a0] != 1 + 2 * CRI_ENT_PERSON) a0--;
+                while (a0 > 0 && lab[a0] == 2 + 2 * CRI_ENT_PERSON) a0--;
+                if (lab[a0] == CRI_NER_O || (lab[a0] - 1) / 2 != CRI_ENT_PERSON) a0++;
                 set_span(lab, a0, b, ty);
             }
         }
