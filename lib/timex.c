@@ -50,6 +50,7 @@ typedef struct tx {
     int32_t *prev_m, *next_m;  /* nearest marker at or before / after each token, -1 none */
     bool *bound;           /* token ends a sentence (tense does not cross it) */
     size_t cap;            /* room in the four per-token arrays */
+    bool marked;           /* tense, bound, prev_m, next_m filled for this line */
     bool sday_ok;          /* a day-level date earlier in this sentence */
     char sday[16];
     /* publication date */
@@ -346,20 +347,19 @@ static bool abbreviation(const tx *x, size_t i) {
 
 /* Sentence ends inside a chunk: '.', '!' or '?' before a capital or a
  * quote, not after an abbreviation ("Feb. 28", "Mr. Kim"). */
-static void mark_bound_at(tx *x, size_t i) {
-    x->bound[i] = false;
-    if (x->t[i].kind != CRI_LX_PUNCT) return;
+static bool is_bound(const tx *x, size_t i) {
+    if (x->t[i].kind != CRI_LX_PUNCT) return false;
     uint16_t c = x->t[i].cp;
-    if (c != '.' && c != '!' && c != '?' && c != ';') return;
-    if (i + 1 >= x->n) { x->bound[i] = true; return; }
+    if (c != '.' && c != '!' && c != '?' && c != ';') return false;
+    if (i + 1 >= x->n) return true;
     const cri_lxtok *nx = &x->t[i + 1];
-    if (nx->flags & CRI_LXF_GLUED) return;
+    if (nx->flags & CRI_LXF_GLUED) return false;
     bool next_ok = (nx->kind == CRI_LX_WORD && (nx->flags & CRI_LXF_CAP)) ||
                    (nx->kind == CRI_LX_PUNCT && (nx->cp == '"' || nx->cp == 0x201C || nx->cp == 0x2022)) ||
                    nx->kind == CRI_LX_NUM;
-    if (!next_ok && c == '.') return;
-    if (c == '.' && i > 0 && (x->t[i].flags & CRI_LXF_GLUED) && abbreviation(x, i - 1)) return;
-    x->bound[i] = true;
+    if (!next_ok && c == '.') return false;
+    if (c == '.' && i > 0 && (x->t[i].flags & CRI_LXF_GLUED) && abbreviation(x, i - 1)) return false;
+    return true;
 }
 
 /* Tense markers, sentence ends, and the nearest marker before and after
@@ -371,7 +371,7 @@ static void mark_bound_at(tx *x, size_t i) {
 static void mark_line(tx *x) {
     for (size_t i = 0; i < x->n; i++) {
         mark_tense_at(x, i);
-        mark_bound_at(x, i);
+        x->bound[i] = is_bound(x, i);
     }
     int32_t last = -1;
     for (size_t i = 0; i < x->n; i++) {
@@ -389,8 +389,13 @@ static void mark_line(tx *x) {
 }
 
 /* The tense nearest to the span [a, b) in the sentence; a marker before the
- * span wins a tie ("departed on Monday", "will meet on Monday"). */
-static int tense_near(const tx *x, size_t a, size_t b) {
+ * span wins a tie ("departed on Monday", "will meet on Monday").  The
+ * line's marks are made on the first call: most lines never need them. */
+static int tense_near(tx *x, size_t a, size_t b) {
+    if (!x->marked) {
+        mark_line(x);
+        x->marked = true;
+    }
     if (a >= x->n) return T_NONE;
     int32_t p = x->prev_m[a];
     int32_t q = b - 1 < x->n ? x->next_m[b - 1] : -1;
@@ -1230,9 +1235,14 @@ static size_t match(tx *x, size_t i, res *r) {
             put_time(x, r, hh, mm);
             return e;
         }
-        int tense = tense_near(x, i, i + 1);
-        e = calendar_at(x, i, r, tense, 0);
-        if (e > i) return e;
+        /* DAY [of] MONTH: calendar_at needs a month name within three
+         * tokens (only then is the tense worth its marks) */
+        if (CLS(x, i + 1, CRI_LC_MONTH) > 0 || CLS(x, i + 2, CRI_LC_MONTH) > 0 ||
+            CLS(x, i + 3, CRI_LC_MONTH) > 0) {
+            int tense = tense_near(x, i, i + 1);
+            e = calendar_at(x, i, r, tense, 0);
+            if (e > i) return e;
+        }
         if (ndig(x, i) <= 2 && GLUED(x, i + 1) && (W(x, i + 1, "th") || W(x, i + 1, "st") || W(x, i + 1, "nd") ||
                                                    W(x, i + 1, "rd")) && W(x, i + 2, "century") &&
             ival(x, i) >= 1 && ival(x, i) <= 22) {
@@ -1808,20 +1818,15 @@ static cr_status run_span(tx *x, const cri_lxtok *t, size_t n) {
         x->cap = want;
     }
     x->sday_ok = false;
-    /* Tense markers and sentence ends are read only by the patterns, so a
-     * line without any trigger word (many are) skips them; before the
-     * first trigger, a sentence end could only clear sday_ok, still false. */
-    bool marked = false;
+    /* Tense markers are made when a pattern first asks for a tense
+     * (tense_near); a sentence end matters here only while sday_ok is set. */
+    x->marked = false;
     res r;
     size_t i = 0;
     while (i < x->n) {
         const cri_lxtok *k = &x->t[i];
-        if (marked && x->bound[i]) x->sday_ok = false;
+        if (x->sday_ok && is_bound(x, i)) x->sday_ok = false;
         if (k->kind == CRI_LX_PUNCT || (k->kind == CRI_LX_WORD && !trigger(x, i))) { i++; continue; }
-        if (!marked) {
-            mark_line(x);
-            marked = true;
-        }
         size_t e = match(x, i, &r);
         if (e <= i || !r.value[0]) { i++; continue; }
         if (r.first > 0 && W(x, r.first - 1, "the") && takes_the(x, r.first)) r.first--;
