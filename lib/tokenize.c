@@ -644,89 +644,91 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
     cri_token *tk = d->toks + d->n_toks, *tk_lim = tk + budget;
     char *pool = d->pool.data;
     /* words need 16 readable bytes from their start */
-    uint32_t wend = d->body_len >= 16 ? d->body_len - 16 : 0;
-    bool wok = d->body_len >= 16;
+    const int64_t wlim = (int64_t)d->body_len - 16;
     bool english = t->english, fw = *first_word;
     while (i < end) {
         unsigned c = b[i];
         uint8_t k0 = bclass[c];
         if (k0 == B_SPACE) { i++; continue; }
         if (tk == tk_lim) break;
-        if (k0 == B_PUNCT) {
-            /* one ASCII symbol (runs of . - ! ? * = _ # are the general
-             * path's): its own key and stem */
-            if (i + 1 < end && b[i + 1] == c &&
-                (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' || c == '#'))
-                break;
-            char *o = pool + plen;
-            o[0] = (char)c;
-            o[1] = 0;
-            tk->start = i;
-            tk->end = i + 1;
-            tk->key = tk->stem = (uint32_t)plen;
-            tk->key_len = tk->stem_len = 1;
-            tk->flags = CRI_TOK_PUNCT;
-            tk->sent = si;
-            tk++;
-            plen += 2;
-            i++;
-            continue;
-        }
-        if (c == 0xE2) {
-            /* typographic quotes and dashes, common in news: one symbol
-             * each, with the ASCII key cri_fold gives them */
-            char f = 0;
-            if (i + 3 <= end && b[i + 1] == 0x80) {
-                switch (b[i + 2]) {
-                case 0x90: case 0x91: case 0x93: case 0x94: f = '-'; break;   /* hyphens, dashes */
-                case 0x98: case 0x99: f = '\''; break;                        /* single quotes */
-                case 0x9C: case 0x9D: f = '"'; break;                         /* double quotes */
-                }
+        if (k0 != B_LOWER && k0 != B_UPPER) {   /* letters, the common case, tested first */
+            if (k0 == B_PUNCT) {
+                /* one ASCII symbol (runs of . - ! ? * = _ # are the general
+                 * path's): its own key and stem */
+                if (i + 1 < end && b[i + 1] == c &&
+                    (c == '.' || c == '-' || c == '!' || c == '?' || c == '*' || c == '=' || c == '_' || c == '#'))
+                    break;
+                char *o = pool + plen;
+                o[0] = (char)c;
+                o[1] = 0;
+                tk->start = i;
+                tk->end = i + 1;
+                tk->key = tk->stem = (uint32_t)plen;
+                tk->key_len = tk->stem_len = 1;
+                tk->flags = CRI_TOK_PUNCT;
+                tk->sent = si;
+                tk++;
+                plen += 2;
+                i++;
+                continue;
             }
-            if (!f) break;
-            char *o = pool + plen;
-            o[0] = f;
-            o[1] = 0;
-            tk->start = i;
-            tk->end = i + 3;
-            tk->key = tk->stem = (uint32_t)plen;
-            tk->key_len = tk->stem_len = 1;
-            tk->flags = CRI_TOK_PUNCT;
-            tk->sent = si;
-            tk++;
-            plen += 2;
-            i += 3;
-            continue;
+            if (c == 0xE2) {
+                /* typographic quotes and dashes, common in news: one symbol
+                 * each, with the ASCII key cri_fold gives them */
+                char f = 0;
+                if (i + 3 <= end && b[i + 1] == 0x80) {
+                    switch (b[i + 2]) {
+                    case 0x90: case 0x91: case 0x93: case 0x94: f = '-'; break;   /* hyphens, dashes */
+                    case 0x98: case 0x99: f = '\''; break;                        /* single quotes */
+                    case 0x9C: case 0x9D: f = '"'; break;                         /* double quotes */
+                    }
+                }
+                if (!f) break;
+                char *o = pool + plen;
+                o[0] = f;
+                o[1] = 0;
+                tk->start = i;
+                tk->end = i + 3;
+                tk->key = tk->stem = (uint32_t)plen;
+                tk->key_len = tk->stem_len = 1;
+                tk->flags = CRI_TOK_PUNCT;
+                tk->sent = si;
+                tk++;
+                plen += 2;
+                i += 3;
+                continue;
+            }
+            if (k0 == B_DIGIT) {
+                /* a number of up to 7 digits before a space or the sentence's
+                 * end: no joiner to weigh ("1.6", "74,000", "9/11" are the
+                 * general path's) */
+                if ((int64_t)i > wlim) break;
+                uint64_t x;
+                memcpy(&x, b + i, 8);
+                uint64_t lo7 = x & m7;
+                uint64_t dg = (lo7 + 0x5050505050505050ULL) & ~(lo7 + 0x4646464646464646ULL) & ~x & hi;
+                if (dg == hi) break;
+                uint32_t n = (uint32_t)__builtin_ctzll(~dg & hi) >> 3;
+                uint32_t j = i + n;
+                if (j > end || (j < end && bclass[b[j]] != B_SPACE)) break;
+                uint64_t key = x & (((uint64_t)1 << (8 * n)) - 1);
+                memcpy(pool + plen, &key, 8);   /* NUL-terminated: n < 8 */
+                uint16_t flags = CRI_TOK_NUM;
+                if (fw) { flags |= CRI_TOK_SSTART; fw = false; }
+                tk->start = i;
+                tk->end = j;
+                tk->key = tk->stem = (uint32_t)plen;
+                tk->key_len = tk->stem_len = (uint16_t)n;
+                tk->flags = flags;
+                tk->sent = si;
+                tk++;
+                plen += n + 1;
+                i = j;
+                continue;
+            }
+            break;   /* a digit before a joiner, another byte */
         }
-        if (k0 == B_DIGIT) {
-            /* a number of up to 7 digits before a space or the sentence's
-             * end: no joiner to weigh ("1.6", "74,000", "9/11" are the
-             * general path's) */
-            if (i > wend || !wok) break;
-            uint64_t x;
-            memcpy(&x, b + i, 8);
-            uint64_t lo7 = x & m7;
-            uint64_t dg = (lo7 + 0x5050505050505050ULL) & ~(lo7 + 0x4646464646464646ULL) & ~x & hi;
-            if (dg == hi) break;
-            uint32_t n = (uint32_t)__builtin_ctzll(~dg & hi) >> 3;
-            uint32_t j = i + n;
-            if (j > end || (j < end && bclass[b[j]] != B_SPACE)) break;
-            uint64_t key = x & (((uint64_t)1 << (8 * n)) - 1);
-            memcpy(pool + plen, &key, 8);   /* NUL-terminated: n < 8 */
-            uint16_t flags = CRI_TOK_NUM;
-            if (fw) { flags |= CRI_TOK_SSTART; fw = false; }
-            tk->start = i;
-            tk->end = j;
-            tk->key = tk->stem = (uint32_t)plen;
-            tk->key_len = tk->stem_len = (uint16_t)n;
-            tk->flags = flags;
-            tk->sent = si;
-            tk++;
-            plen += n + 1;
-            i = j;
-            continue;
-        }
-        if ((k0 != B_LOWER && k0 != B_UPPER) || i > wend || !wok) break;
+        if ((int64_t)i > wlim) break;   /* the 16 bytes from i must be in the body */
         uint64_t x;
         memcpy(&x, b + i, 8);
         uint64_t lc = (x & m7) | sp;
