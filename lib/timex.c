@@ -347,7 +347,7 @@ static bool abbreviation(const tx *x, size_t i) {
 
 /* Sentence ends inside a chunk: '.', '!' or '?' before a capital or a
  * quote, not after an abbreviation ("Feb. 28", "Mr. Kim"). */
-static bool is_bound(const tx *x, size_t i) {
+static inline bool is_bound(const tx *x, size_t i) {
     if (x->t[i].kind != CRI_LX_PUNCT) return false;
     uint16_t c = x->t[i].cp;
     if (c != '.' && c != '!' && c != '?' && c != ';') return false;
@@ -1135,6 +1135,9 @@ static bool overnight_adverb(const tx *x, size_t i) {
     return false;
 }
 
+/* The tense at token i, read when a pattern first needs it: most triggers
+ * fail without one, and the first read makes the line's tense marks. */
+#define TENSE (tense < 0 ? (tense = tense_near(x, i, i + 1)) : tense)
 static size_t match(tx *x, size_t i, res *r) {
     const cri_lxtok *k = &x->t[i];
     r->first = i;
@@ -1313,10 +1316,10 @@ static size_t match(tx *x, size_t i, res *r) {
     }
     if (k->kind != CRI_LX_WORD || !k->lex) return i;
     const cri_lexicon_entry *en = cri_lx_entry(k->lex);
-    int tense = tense_near(x, i, i + 1);
+    int tense = -1;   /* not read yet: TENSE */
     switch (en->cls) {
     case CRI_LC_MONTH:
-        return calendar_at(x, i, r, tense, 0);
+        return calendar_at(x, i, r, TENSE, 0);
     case CRI_LC_WDAY: {
         if (!(k->flags & CRI_LXF_CAP)) return i;
         size_t len = k->end - k->start;
@@ -1333,7 +1336,7 @@ static size_t match(tx *x, size_t i, res *r) {
         res sub = *r;
         size_t e2 = NUM(x, c) ? numeric_date_at(x, c, &sub) : c;
         if (e2 == (size_t)-1) e2 = c;
-        if (e2 == c) e2 = calendar_at(x, c, &sub, tense, 0);
+        if (e2 == c) e2 = calendar_at(x, c, &sub, TENSE, 0);
         if (e2 > c && strlen(sub.value) >= 10) {
             memcpy(r->value, sub.value, sizeof r->value);
             r->relative = sub.relative;
@@ -1344,7 +1347,7 @@ static size_t match(tx *x, size_t i, res *r) {
         /* "postponed until Monday": a limit ahead of the report */
         if (i > 0 && (W(x, i - 1, "until") || W(x, i - 1, "till") || TEQ(x, i - 1, "next")))
             tense = T_FUTURE;
-        resolve_wday(x, r, en->val, tense, 0);
+        resolve_wday(x, r, en->val, TENSE, 0);
         e = i + 1;
         int dp = CLS(x, e, CRI_LC_DPART);
         if (dp >= 1 && dp <= 4) { add_dpart(r, dp); e++; }
@@ -1387,8 +1390,8 @@ static size_t match(tx *x, size_t i, res *r) {
                     return i + 1;
                 }
                 int y = x->py, cur = (x->pm - 1) / 3 + 1;
-                if (tense == T_PAST && q > cur) y--;
-                if (tense == T_FUTURE && q < cur) y++;
+                if (TENSE == T_PAST && q > cur) y--;
+                if (TENSE == T_FUTURE && q < cur) y++;
                 snprintf(r->value, sizeof r->value, "%04d-Q%d", y, q);
                 r->relative = true;
                 return i + 1;
@@ -1409,7 +1412,7 @@ static size_t match(tx *x, size_t i, res *r) {
             if (W(x, i + 1, "weekend")) {
                 if (!x->pub) { unknown_unit(r, 6); return i + 2; }
                 int64_t p = pub_days(x);
-                int64_t sat = (tense == T_FUTURE || tense == T_PRESENT) ? p + (6 - x->pw + 7) % 7
+                int64_t sat = (TENSE == T_FUTURE || TENSE == T_PRESENT) ? p + (6 - x->pw + 7) % 7
                                                                          : p - (x->pw + 1) % 7;
                 put_week(r->value, sat);
                 strcat(r->value, "-WE");
@@ -1419,7 +1422,7 @@ static size_t match(tx *x, size_t i, res *r) {
             /* "the end/beginning/middle of X" */
             if ((W(x, i + 1, "end") || W(x, i + 1, "beginning") || W(x, i + 1, "start") ||
                  W(x, i + 1, "middle")) && W(x, i + 2, "of")) {
-                e = period_at(x, i + 3, r, tense);
+                e = period_at(x, i + 3, r, TENSE);
                 if (e > i + 3) {
                     r->mod = W(x, i + 1, "end") ? "END" : W(x, i + 1, "middle") ? "MID" : "START";
                     return e;
@@ -1469,7 +1472,7 @@ static size_t match(tx *x, size_t i, res *r) {
                     }
                     y = x->py;
                     int cur = half ? (x->pm - 1) / 6 + 1 : (x->pm - 1) / 3 + 1;
-                    if (tense == T_PAST && o > cur) y--;
+                    if (TENSE == T_PAST && o > cur) y--;
                     r->relative = true;
                 }
                 snprintf(r->value, sizeof r->value, half ? "%04d-H%d" : "%04d-Q%d", y, o);
@@ -1538,8 +1541,8 @@ static size_t match(tx *x, size_t i, res *r) {
             if (x->pub) {
                 int cur = x->pm >= 3 && x->pm <= 5 ? 1 : x->pm >= 6 && x->pm <= 8 ? 2 : x->pm >= 9 && x->pm <= 11 ? 3 : 4;
                 int yy = x->py;
-                if (tense == T_PAST && en->val > cur) yy--;
-                if (tense == T_FUTURE && en->val < cur) yy++;
+                if (TENSE == T_PAST && en->val > cur) yy--;
+                if (TENSE == T_FUTURE && en->val < cur) yy++;
                 put_season(x, r, en->val, yy);
                 r->relative = true;
             } else put_season(x, r, en->val, -1);
@@ -1560,7 +1563,7 @@ static size_t match(tx *x, size_t i, res *r) {
         int y = -1;
         if (P(x, c, ',')) c++;
         if (year_at(x, c) > 0) { y = year_at(x, c); e = c + 1; }
-        set_month_day(x, r, m, d, y, tense, 0);
+        set_month_day(x, r, m, d, y, TENSE, 0);
         return e;
     }
     case CRI_LC_DPART: {
@@ -1593,7 +1596,7 @@ static size_t match(tx *x, size_t i, res *r) {
                 return i + 3;
             }
             int y = x->py, cur = (x->pm - 1) / 3 + 1;
-            if (tense == T_PAST && en->val > cur) y--;
+            if (TENSE == T_PAST && en->val > cur) y--;
             snprintf(r->value, sizeof r->value, "%04d-Q%d", y, en->val);
             r->relative = true;
             return i + 3;
@@ -1644,7 +1647,7 @@ static size_t match(tx *x, size_t i, res *r) {
     }
     if (!strcmp(w, "last") || !strcmp(w, "this") || !strcmp(w, "next") || !strcmp(w, "past") ||
         !strcmp(w, "coming") || !strcmp(w, "previous")) {
-        return deictic_at(x, i, r, tense);
+        return deictic_at(x, i, r, TENSE);
     }
     if (!strcmp(w, "current")) {
         /* "the current quarter/year/month/week" */
@@ -1673,7 +1676,7 @@ static size_t match(tx *x, size_t i, res *r) {
     }
     if (!strcmp(w, "earlier") || !strcmp(w, "later")) {
         if (W(x, i + 1, "this") || W(x, i + 1, "last") || W(x, i + 1, "next")) {
-            e = deictic_at(x, i + 1, r, tense);
+            e = deictic_at(x, i + 1, r, TENSE);
             if (e > i + 1 && r->type == TY_DATE) return e;
         }
         if (W(x, i + 1, "in") && W(x, i + 2, "the")) {
@@ -1694,7 +1697,7 @@ static size_t match(tx *x, size_t i, res *r) {
         if (W(x, c, "in")) c++;
         if (W(x, c, "this") || W(x, c, "last") || W(x, c, "next") || W(x, c, "the") ||
             year_at(x, c) > 0 || CLS(x, c, CRI_LC_SEASON) > 0 || CLS(x, c, CRI_LC_MONTH) > 0) {
-            e = period_at(x, c, r, tense);
+            e = period_at(x, c, r, TENSE);
             if (e > c && r->type == TY_DATE) {
                 r->mod = w[0] == 'e' ? "START" : w[0] == 'm' ? "MID" : "END";
                 return e;
@@ -1718,6 +1721,8 @@ static size_t match(tx *x, size_t i, res *r) {
     if (!strcmp(w, "following") || !strcmp(w, "next") || !strcmp(w, "same")) return i;
     return i;
 }
+
+#undef TENSE
 
 /* Words that, with "the" before them, take it into the span. */
 static bool takes_the(const tx *x, size_t i) {
