@@ -973,6 +973,22 @@ static cr_status push(qx *x, const qres *q) {
     return CR_OK;
 }
 
+/* "a"/"an" start a quantity only before a scale ("a million"), "dozen",
+ * "couple" or a fraction word ("a third of", "a-half"): match() has no
+ * other pattern for them, and nearly every article is followed by
+ * something else.  Keep in step with match() and cri_num_read(). */
+static bool article_counts(const qx *x, size_t i) {
+    if (is_dash(x, i + 1)) return true;
+    const cri_lexicon_entry *e = E(x, i + 1);
+    if (!e) return false;
+    if (e->cls == CRI_LC_SCALE || e->cls2 == CRI_LC_SCALE) return true;
+    static const char *const w[] = {"dozen", "couple", "half", "third", "quarter", "fourth",
+                                    "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (w[k][0] == e->w[0] && !strcmp(w[k], e->w)) return true;
+    return false;
+}
+
 static cr_status run_span(qx *x, const cri_lxtok *t, size_t n) {
     x->t = t;
     x->n = n;
@@ -982,7 +998,7 @@ static cr_status run_span(qx *x, const cri_lxtok *t, size_t n) {
         /* first-token dispatch: digits, number words, vague plurals, "a"/"half" */
         if (k->kind == CRI_LX_PUNCT || (k->kind == CRI_LX_WORD &&
                                         !(CLS(x, i, CRI_LC_NUMW) || CLS(x, i, CRI_LC_VAGUE) ||
-                                          W(x, i, "a") || W(x, i, "an")))) {
+                                          ((W(x, i, "a") || W(x, i, "an")) && article_counts(x, i))))) {
             i++;
             continue;
         }
