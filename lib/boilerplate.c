@@ -252,39 +252,83 @@ static void scan_line(const char *text, cri_bline *l, uint64_t seed, bool vocab)
         size_t wl = 0;
         unsigned orc = 0;
         bool dot = false;
-        /* fast path: a run of ASCII letters and digits, lower-cased eight
-         * bytes at a time; the byte loop below takes over at a joiner or a
-         * non-ASCII letter (and gives the same bytes in w) */
-        while (p < e) {
-            uint8_t ct = cri_ctype[*p];
-            if (!(ct & (CRI_C_UPPER | CRI_C_LOWER | CRI_C_DIGIT))) break;
-            orc |= ct;
-            p++;
-        }
-        wl = (size_t)(p - ws);
-        if (wl && e - ws >= 16) {
-            uint64_t a, b;
-            memcpy(&a, ws, 8);
-            memcpy(&b, ws + 8, 8);
-            a = le64(a);
-            b = le64(b);
-            if (wl < 8) {
-                a &= ((uint64_t)1 << (8 * wl)) - 1;
-                b = 0;
-            } else if (wl < 16) {
-                b &= wl == 8 ? 0 : ((uint64_t)1 << (8 * (wl - 8))) - 1;
-            } else if (wl > 16) {
-                b = (b & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)ws[wl - 1] << 56);
+#if defined(__SSE2__)
+        if (e - ws >= 16) {
+            /* fast path: the run of ASCII letters and digits in the next
+             * sixteen bytes as bit masks (letter, digit, upper case; the
+             * signed compares leave bytes >= 0x80 out), lower-cased in one
+             * store; the byte loop below takes over at a joiner or a
+             * non-ASCII letter (and gives the same bytes in w) */
+            const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)ws);
+            const __m128i c20 = _mm_set1_epi8(0x20);
+            __m128i lc = _mm_or_si128(x, c20);
+            __m128i al = _mm_and_si128(_mm_cmpgt_epi8(lc, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lc, _mm_set1_epi8('z' + 1)));
+            __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+            __m128i up = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c20), c20), al);
+            unsigned am = (unsigned)_mm_movemask_epi8(al), dm = (unsigned)_mm_movemask_epi8(dg);
+            unsigned um = (unsigned)_mm_movemask_epi8(up);
+            unsigned run = (unsigned)__builtin_ctz(~(am | dm) | 0x10000u);
+            unsigned keep = (1u << run) - 1;
+            orc = ((um & keep) ? CRI_C_UPPER : 0u) | ((am & ~um & keep) ? CRI_C_LOWER : 0u) |
+                  ((dm & keep) ? CRI_C_DIGIT : 0u);
+            /* the bytes of the run lower-cased, zero after it */
+            static const unsigned char ones[32] = {
+                0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+            __m128i km = _mm_loadu_si128((const __m128i *)(const void *)(ones + 16 - run));
+            _mm_storeu_si128((__m128i *)(void *)w.b, _mm_and_si128(_mm_or_si128(x, _mm_and_si128(up, c20)), km));
+            p = ws + run;
+            if (run == 16) {
+                /* a long run: on byte by byte; the key keeps its first 15
+                 * bytes and its last one */
+                while (p < e) {
+                    uint8_t ct = cri_ctype[*p];
+                    if (!(ct & (CRI_C_UPPER | CRI_C_LOWER | CRI_C_DIGIT))) break;
+                    orc |= ct;
+                    p++;
+                }
+                if (p - ws > 16) {
+                    unsigned char last = p[-1];
+                    w.b[15] = cri_isupper(last) ? (unsigned char)(last + 32) : last;
+                }
             }
-            /* 'A'..'Z' -> 'a'..'z' in each byte (all bytes < 0x80 here) */
-            uint64_t ma = ((a + 0x3f3f3f3f3f3f3f3fULL) & ~(a + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
-            uint64_t mb = ((b + 0x3f3f3f3f3f3f3f3fULL) & ~(b + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
-            w.q[0] = le64(a | (ma >> 2));
-            w.q[1] = le64(b | (mb >> 2));
-        } else {
-            for (size_t k = 0; k < wl; k++) {
-                unsigned char ch = ws[k];
-                w.b[k < 15 ? k : 15] = cri_isupper(ch) ? (unsigned char)(ch + 32) : ch;
+            wl = (size_t)(p - ws);
+        } else
+#endif
+        {
+            /* fast path: a run of ASCII letters and digits, lower-cased eight
+             * bytes at a time; the byte loop below takes over at a joiner or a
+             * non-ASCII letter (and gives the same bytes in w) */
+            while (p < e) {
+                uint8_t ct = cri_ctype[*p];
+                if (!(ct & (CRI_C_UPPER | CRI_C_LOWER | CRI_C_DIGIT))) break;
+                orc |= ct;
+                p++;
+            }
+            wl = (size_t)(p - ws);
+            if (wl && e - ws >= 16) {
+                uint64_t a, b;
+                memcpy(&a, ws, 8);
+                memcpy(&b, ws + 8, 8);
+                a = le64(a);
+                b = le64(b);
+                if (wl < 8) {
+                    a &= ((uint64_t)1 << (8 * wl)) - 1;
+                    b = 0;
+                } else if (wl < 16) {
+                    b &= wl == 8 ? 0 : ((uint64_t)1 << (8 * (wl - 8))) - 1;
+                } else if (wl > 16) {
+                    b = (b & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)ws[wl - 1] << 56);
+                }
+                /* 'A'..'Z' -> 'a'..'z' in each byte (all bytes < 0x80 here) */
+                uint64_t ma = ((a + 0x3f3f3f3f3f3f3f3fULL) & ~(a + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
+                uint64_t mb = ((b + 0x3f3f3f3f3f3f3f3fULL) & ~(b + 0x2525252525252525ULL)) & 0x8080808080808080ULL;
+                w.q[0] = le64(a | (ma >> 2));
+                w.q[1] = le64(b | (mb >> 2));
+            } else {
+                for (size_t k = 0; k < wl; k++) {
+                    unsigned char ch = ws[k];
+                    w.b[k < 15 ? k : 15] = cri_isupper(ch) ? (unsigned char)(ch + 32) : ch;
+                }
             }
         }
         while (p < e && *p != ' ') {   /* a space ends most words */
