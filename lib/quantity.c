@@ -996,11 +996,19 @@ static cr_status run_span(qx *x, const cri_lxtok *t, size_t n) {
     while (i < x->n) {
         const cri_lxtok *k = &x->t[i];
         /* first-token dispatch: digits, number words, vague plurals, "a"/"half" */
-        if (k->kind == CRI_LX_PUNCT || (k->kind == CRI_LX_WORD &&
-                                        !(CLS(x, i, CRI_LC_NUMW) || CLS(x, i, CRI_LC_VAGUE) ||
-                                          ((W(x, i, "a") || W(x, i, "an")) && article_counts(x, i))))) {
+        if (k->kind == CRI_LX_PUNCT) {
             i++;
             continue;
+        }
+        if (k->kind == CRI_LX_WORD) {
+            const cri_lexicon_entry *e = cri_lx_entry(k->lex);
+            bool start = e && (e->cls == CRI_LC_NUMW || e->cls2 == CRI_LC_NUMW ||
+                               e->cls == CRI_LC_VAGUE || e->cls2 == CRI_LC_VAGUE ||
+                               ((W(x, i, "a") || W(x, i, "an")) && article_counts(x, i)));
+            if (!start) {
+                i++;
+                continue;
+            }
         }
         bool dur = false;
         if (in_date(x, k->start, k->end, &dur) && !dur) { i++; continue; }
