@@ -1306,6 +1306,26 @@ static const char *promo_reason(const cri_bline *l) {
 /* Photo credit at the end of a line: "Name Surname/AP", "Photo: Getty
  * Images", "(Reuters)", "AFP via Getty Images", "© Reuters".  Returns the
  * byte offset where the credit starts (caption text before it), or -1. */
+/* Does a lead of a photo credit (LEAD, n_lead of them) start at s[i], with
+ * the credit closing the line (short, no sentence after it)? */
+static inline bool credit_lead_at(const char *s, const char *e, size_t n, size_t i,
+                                  const char *const *LEAD, size_t n_lead) {
+    char c = cri_tolower(s[i]);
+    if (c != 'p' && c != 'i' && c != 'c' && c != '(' && c != 's' && c != 'f' && c != (char)0xC2) return false;
+    if (i > 0 && cri_isalnum((unsigned char)s[i - 1])) return false;
+    for (size_t k = 0; k < n_lead; k++) {
+        if (LEAD[k][0] != c || !ieq_prefix(s + i, n - i, LEAD[k])) continue;
+        size_t rest = n - i;
+        if (rest > 80) continue;
+        const char *dot = NULL;
+        for (const char *q = s + i + strlen(LEAD[k]); q < e - 1; q++)
+            if (*q == '.' && q[1] == ' ' && q + 2 < e && cri_isupper((unsigned char)q[2])) dot = q;
+        if (dot) continue;
+        return true;
+    }
+    return false;
+}
+
 static long credit_start(const char *t, const cri_bline *l) {
     const char *s = t + l->cstart, *e = t + l->end;
     size_t n = (size_t)(e - s);
@@ -1330,22 +1350,34 @@ static long credit_start(const char *t, const cri_bline *l) {
     } else if (!maybe) {
         maybe = memchr(s, '(', n) || memchr(s, 0xA9, n);   /* © is C2 A9 */
     }
-    for (size_t i = from; maybe && i < n; i++) {
-        char c = cri_tolower(s[i]);
-        if (c != 'p' && c != 'i' && c != 'c' && c != '(' && c != 's' && c != 'f' && c != (char)0xC2) continue;
-        if (i > 0 && cri_isalnum((unsigned char)s[i - 1])) continue;
-        for (size_t k = 0; k < sizeof LEAD / sizeof LEAD[0]; k++) {
-            if (LEAD[k][0] != c || !ieq_prefix(s + i, n - i, LEAD[k])) continue;
-            /* the credit must close the line: short, no sentence after it */
-            size_t rest = n - i;
-            if (rest > 80) continue;
-            const char *dot = NULL;
-            for (const char *q = s + i + strlen(LEAD[k]); q < e - 1; q++)
-                if (*q == '.' && q[1] == ' ' && q + 2 < e && cri_isupper((unsigned char)q[2])) dot = q;
-            if (dot) continue;
-            return (long)(s + i - t);
+    size_t i = from;
+#if defined(__SSE2__)
+    /* sixteen positions at a time: only where the first two letters of a
+     * lead are ("ph"oto, "im"age, "cr"edit, "pi"cture, "so"urce, "fi"le,
+     * "(p" "(i" "(c", "©"), in order, so the first match is the same */
+    for (; maybe && i + 17 <= n; i += 16) {   /* y reads s[i + 16] */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i lx = _mm_or_si128(x, _mm_set1_epi8(0x20)), ly = _mm_or_si128(y, _mm_set1_epi8(0x20));
+#define EQ(v, ch) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(ch)))
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_and_si128(EQ(lx, 'p'), _mm_or_si128(EQ(ly, 'h'), EQ(ly, 'i'))),
+                         _mm_and_si128(EQ(lx, 'i'), EQ(ly, 'm'))),
+            _mm_or_si128(_mm_or_si128(_mm_and_si128(EQ(lx, 'c'), EQ(ly, 'r')), _mm_and_si128(EQ(lx, 's'), EQ(ly, 'o'))),
+                         _mm_or_si128(_mm_and_si128(EQ(lx, 'f'), EQ(ly, 'i')),
+                                      _mm_or_si128(_mm_and_si128(EQ(x, '('), _mm_or_si128(_mm_or_si128(EQ(ly, 'p'), EQ(ly, 'i')), EQ(ly, 'c'))),
+                                                   _mm_and_si128(EQ(x, 0xC2), EQ(y, 0xA9))))));
+#undef EQ
+        unsigned cand = (unsigned)_mm_movemask_epi8(m);
+        while (cand) {
+            size_t at = i + (unsigned)__builtin_ctz(cand);
+            cand &= cand - 1;
+            if (credit_lead_at(s, e, n, at, LEAD, sizeof LEAD / sizeof LEAD[0])) return (long)(s + at - t);
         }
     }
+#endif
+    for (; maybe && i < n; i++)
+        if (credit_lead_at(s, e, n, i, LEAD, sizeof LEAD / sizeof LEAD[0])) return (long)(s + i - t);
     /* "... Name Surname/Agency" or "REUTERS/Name Surname" at the end */
     const char *sl = n ? memrchr(n > 60 ? e - 60 : s, '/', n > 60 ? 60 : n) : NULL;
     if (sl == s) sl = NULL;
