@@ -645,7 +645,10 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
     char *pool = d->pool.data;
     /* words need 16 readable bytes from their start */
     const int64_t wlim = (int64_t)d->body_len - 16;
-    bool english = t->english, fw = *first_word;
+    bool english = t->english;
+    /* the sentence's first word gets CRI_TOK_SSTART after the loop (one
+     * live value less in it): the first token here that is not a symbol */
+    cri_token *const tk0 = tk;
     while (i < end) {
         unsigned c = b[i];
         uint8_t k0 = bclass[c];
@@ -714,7 +717,6 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
                 uint64_t key = x & (((uint64_t)1 << (8 * n)) - 1);
                 memcpy(pool + plen, &key, 8);   /* NUL-terminated: n < 8 */
                 uint16_t flags = CRI_TOK_NUM;
-                if (fw) { flags |= CRI_TOK_SSTART; fw = false; }
                 tk->start = i;
                 tk->end = j;
                 tk->key = tk->stem = (uint32_t)plen;
@@ -781,7 +783,6 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
         uint16_t flags = CRI_TOK_WORD;
         if (k0 == B_UPPER) flags |= CRI_TOK_CAP;
         if (n >= 2 && !lower) flags |= CRI_TOK_ALLCAP;
-        if (fw) { flags |= CRI_TOK_SSTART; fw = false; }
         if (e->sw) flags |= CRI_TOK_STOP;
         char *o = pool + plen;
         uint64_t kb64 = kb;
@@ -805,9 +806,15 @@ static uint32_t fast_run(tok_state *t, uint32_t i, uint32_t end, uint32_t si, bo
         tk++;
         i = j + space_after;   /* the space after a word, as the loop's first test would */
     }
+    if (*first_word)
+        for (cri_token *x = tk0; x < tk; x++)
+            if (!(x->flags & CRI_TOK_PUNCT)) {
+                x->flags |= CRI_TOK_SSTART;
+                *first_word = false;
+                break;
+            }
     d->n_toks = (size_t)(tk - d->toks);
     d->pool.len = plen;
-    *first_word = fw;
     return i;
 #else
     (void)t, (void)end, (void)si, (void)first_word;
