@@ -453,7 +453,7 @@ size_t cri_lx_run(const cri_lexer *lx, const char *body, uint32_t start, uint32_
     int spaces = 0;       /* spaces since the last token; -1: not thousands-able */
     while (i < end && n < max) {
         unsigned char c = b[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
             spaces = (c == ' ' && spaces == 0) ? 1 : -1;
             i++;
             continue;
