@@ -245,8 +245,23 @@ static bool push_sent(seg *s, uint32_t a, uint32_t e) {
 /* Emit [a, e) trimmed; split pieces longer than CR_MAX_SENTENCE at a space. */
 static void emit(seg *s, uint32_t a, uint32_t e) {
     const char *b = s->b;
-    while (a < e && is_space_at(b, e, a)) a += space_len(b, e, a);
+    while (a < e) {
+        unsigned char u = (unsigned char)b[a];
+        if (u < 0x80) {   /* ASCII: a space by cri_isspace, one byte */
+            if (!cri_isspace(u)) break;
+            a++;
+            continue;
+        }
+        if (!is_space_at(b, e, a)) break;
+        a += space_len(b, e, a);
+    }
     while (e > a) {
+        unsigned char u = (unsigned char)b[e - 1];
+        if (u < 0x80) {   /* its own code point */
+            if (!cri_isspace(u)) break;
+            e--;
+            continue;
+        }
         uint32_t p = prev_cp(b, a, e);
         if (!is_space_at(b, e, p)) break;
         e = p;
@@ -314,9 +329,20 @@ static void read_next(const seg *s, uint32_t k, next_word *nx) {
     uint32_t pe = s->pe;
     memset(nx, 0, sizeof *nx);
     uint32_t i = k;
-    while (i < pe && is_space_at(b, pe, i)) i += space_len(b, pe, i);
+    while (i < pe) {
+        unsigned char u = (unsigned char)b[i];
+        if (u < 0x80) {   /* ASCII: a space by cri_isspace, one byte */
+            if (!cri_isspace(u)) break;
+            i++;
+            continue;
+        }
+        if (!is_space_at(b, pe, i)) break;
+        i += space_len(b, pe, i);
+    }
     int l;
     for (int guard = 0; guard < 4 && i < pe; guard++) {
+        unsigned char u = (unsigned char)b[i];
+        if (u < 0x80 && u != '"' && u != '\'' && u != '(' && u != '[' && u != '{') break;   /* no ASCII opener */
         int32_t c = dec((const unsigned char *)b + i, pe - i, &l);
         if (!is_opener_cp(c)) break;
         nx->opener = true;
