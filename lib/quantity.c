@@ -309,6 +309,7 @@ static void singular(cri_buf *b, size_t from) {
         {"heroes", "hero"}, {"tomatoes", "tomato"}, {"potatoes", "potato"},
         {"vetoes", "veto"}, {"echoes", "echo"}, {"torpedoes", "torpedo"}};
     for (size_t k = 0; k < sizeof irr / sizeof irr[0]; k++) {
+        if (n == 0 || irr[k][0][0] != w[0]) continue;
         size_t l = strlen(irr[k][0]);
         if (n == l && memcmp(w, irr[k][0], l) == 0) {
             b->len = from;
