@@ -11,6 +11,34 @@
 
 static int sink(void *u, const char *d, size_t n) { (void)u; (void)d; (void)n; return 0; }
 
+/* A digest of a document's dates and quantities, to compare the shared
+ * lexing pass (cri_dates_quantities_find, inside cr_corpus_extract) with
+ * the two extractors run one after the other: they must agree exactly. */
+static uint64_t mix(uint64_t h, const void *p, size_t n) {
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 0x100000001b3ULL;
+    return h;
+}
+static uint64_t mix_str(uint64_t h, const char *s) { return s ? mix(h, s, strlen(s) + 1) : mix(h, "", 1) ^ 1; }
+static uint64_t digest(const cr_doc *d) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t k = 0; k < d->n_dates; k++) {
+        const cri_timex *t = &d->dates[k];
+        h = mix(h, &t->start, sizeof t->start);
+        h = mix(h, &t->end, sizeof t->end);
+        h = mix_str(mix_str(mix_str(h, t->value), t->anchor), t->mod);
+        h = mix(h, &t->relative, 1);
+    }
+    for (size_t k = 0; k < d->n_quantities; k++) {
+        const cri_quantity *q = &d->quantities[k];
+        h = mix(h, &q->start, sizeof q->start);
+        h = mix(h, &q->end, sizeof q->end);
+        h = mix(h, &q->value, sizeof q->value);
+        h = mix_str(mix_str(h, q->unit), q->qualifier);
+    }
+    return h;
+}
+
 static bool timex_value_ok(const char *v) {
     if (!v || !*v || strlen(v) > 40) return false;
     for (const char *p = v; *p; p++) {
@@ -68,6 +96,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             }
         }
         if (c->extracted) cr_corpus_write_json(c, CR_JSON_EXTRACT, sink, NULL);
+        for (size_t i = 0; i < c->n_docs; i++) {
+            uint64_t shared = digest(c->docs[i]);
+            if (cri_timex_find(ctx, c->docs[i]) != CR_OK || cri_quantity_find(ctx, c->docs[i]) != CR_OK) break;
+            if (digest(c->docs[i]) != shared) abort();
+        }
     }
     cr_corpus_free(c);
     cr_ctx_free(ctx);

@@ -52,6 +52,7 @@ typedef struct tx {
     size_t cap;            /* room in the four per-token arrays */
     bool marked;           /* tense, bound, prev_m, next_m filled for this line */
     bool sday_ok;          /* a day-level date earlier in this sentence */
+    bool sday_rel;         /* ... resolved against the publication date */
     char sday[16];
     /* publication date */
     bool pub;
@@ -640,6 +641,26 @@ static bool is_day_value(const char *v) {
 
 /* Absolute or partial calendar date at i: "June 19, 2024", "19 June 2024",
  * "June 19", "19th of June", "July 2024", "June", "Feb. 28, 2019". */
+/* A weekday written with a month and day but no year ("Wednesday, July 10")
+ * names the year too: of the guessed year and its neighbours, the one where
+ * that day is that weekday, nearest the publication date.  A year the text
+ * gives is left as written. */
+static void fit_weekday(const tx *x, res *r, int w) {
+    if (!x->pub || !r->relative || r->anchored || !is_day_value(r->value) || r->value[0] == 'X') return;
+    int y = atoi(r->value), m = atoi(r->value + 5), d = atoi(r->value + 8);
+    if (wday_of(days_from_civil(y, m, d)) == w) return;
+    int64_t p = pub_days(x), best = -1;
+    int best_y = 0;
+    for (int cy = y - 1; cy <= y + 1; cy += 2) {
+        if (d > days_in_month(cy, m)) continue;
+        int64_t day = days_from_civil(cy, m, d);
+        if (wday_of(day) != w) continue;
+        int64_t dist = day > p ? day - p : p - day;
+        if (best < 0 || dist < best) { best = dist; best_y = cy; }
+    }
+    if (best >= 0) put_date(r->value, sizeof r->value, best_y, m, d, true);
+}
+
 static size_t calendar_at(tx *x, size_t i, res *r, int tense, int how) {
     size_t j;
     int m = month_at(x, i, &j);
@@ -1032,7 +1053,10 @@ static void set_ref_from(tx *x, const res *r) {
  * the publication date, else unknown. */
 static void put_time(tx *x, res *r, int hh, int mm) {
     char day[16];
-    if (x->sday_ok) copy_str(day, sizeof day, x->sday);
+    if (x->sday_ok) {
+        copy_str(day, sizeof day, x->sday);
+        if (x->sday_rel) r->relative = true;
+    }
     else if (x->pub) {
         copy_str(day, sizeof day, x->pub_iso);
         r->relative = true;
@@ -1209,13 +1233,19 @@ static size_t match(tx *x, size_t i, res *r) {
         if (e > i) return e;
         int hh, mm;
         e = time_at(x, i, &hh, &mm);
+        /* "with 7:41 left", "4:12 to play": a game clock, not a time of day */
+        if (e > i && (TEQ(x, e, "left") || TEQ(x, e, "remaining") ||
+                      (TEQ(x, e, "to") && (TEQ(x, e + 1, "go") || TEQ(x, e + 1, "play")))))
+            return i;
         if (e > i) {
             /* "3:21 PM ET, 01/5/2011", "12:17 am, Monday, September 16": the day after */
             if (!x->sday_ok) {
                 size_t c = e;
                 if (P(x, c, ',')) c++;
                 if (W(x, c, "on")) c++;
+                int w = -1;
                 if (CLS(x, c, CRI_LC_WDAY) >= 0 && (x->t[c].flags & CRI_LXF_CAP)) {
+                    w = CLS(x, c, CRI_LC_WDAY);
                     c++;
                     if (P(x, c, ',') || P(x, c, '.')) c++;
                 }
@@ -1227,8 +1257,17 @@ static size_t match(tx *x, size_t i, res *r) {
                     if (month_at(x, c, &mx) > 0 || (NUM(x, c) && ndig(x, c) <= 2))
                         e2 = calendar_at(x, c, &sub, T_NONE, 0);
                 }
-                if (e2 > c && is_day_value(sub.value) && sub.value[0] != 'X') {
+                bool dated = e2 > c && is_day_value(sub.value) && sub.value[0] != 'X';
+                if (dated && w >= 0) fit_weekday(x, &sub, w);
+                if (!dated && w >= 0 && x->pub) {
+                    /* "3:45 a.m. on Saturday": the weekday alone names the day */
+                    sub = *r;
+                    resolve_wday(x, &sub, w, tense_near(x, i, e), 0);
+                    dated = is_day_value(sub.value);
+                }
+                if (dated) {
                     x->sday_ok = true;
+                    x->sday_rel = sub.relative;
                     memcpy(x->sday, sub.value, 11);
                     put_time(x, r, hh, mm);
                     x->sday_ok = false;
@@ -1338,6 +1377,7 @@ static size_t match(tx *x, size_t i, res *r) {
         if (e2 == (size_t)-1) e2 = c;
         if (e2 == c) e2 = calendar_at(x, c, &sub, TENSE, 0);
         if (e2 > c && strlen(sub.value) >= 10) {
+            fit_weekday(x, &sub, en->val);
             memcpy(r->value, sub.value, sizeof r->value);
             r->relative = sub.relative;
             r->anchored = sub.anchored;
@@ -1839,6 +1879,7 @@ static cr_status run_span(tx *x, const cri_lxtok *t, size_t n) {
         if (strlen(r.value) >= 10 && r.value[4] == '-' && r.value[7] == '-' && r.value[0] != 'X' &&
             (r.value[10] == 0 || r.value[10] == 'T')) {
             x->sday_ok = true;
+            x->sday_rel = r.relative;
             memcpy(x->sday, r.value, 10);
             x->sday[10] = 0;
         }

@@ -84,6 +84,13 @@ static void weekdays(void) {
     CHECK_STR(value("We will know tomorrow.", "2024-02-28", "tomorrow"), "2024-02-29");
     CHECK_STR(value("The vote was last Friday.", "2024-07-12", "last Friday"), "2024-07-05");
     CHECK_STR(value("The vote is next Friday.", "2024-07-12", "next Friday"), "2024-07-19");
+    /* a weekday with a month and day picks the year where they agree:
+     * 10 July was a Wednesday in 2024, not in 2023 */
+    CHECK_STR(value("Both sides met on Wednesday, July 10.", "2024-07-09", "Wednesday"), "2024-07-10");
+    CHECK_STR(value("The funeral was held Monday, Dec. 30.", "2025-01-02", "Monday"), "2024-12-30");
+    /* a time of day takes the weekday after it, not the publication day */
+    CHECK_STR(value("He was seen at 3:45 a.m. on Saturday.", "2024-07-09", "3:45"), "2024-07-06T03:45");
+    CHECK_STR(value("Police were called just past 4 p.m. Friday.", "2024-07-09", "4 p.m."), "2024-07-05T16:00");
 }
 
 static void relative(void) {
@@ -166,6 +173,9 @@ static void not_dates(void) {
     cr_corpus *c = run("They may march on the capital. He has 2024 supporters.", "2024-07-09");
     CHECK(c && c->docs[0]->n_dates == 0);
     cr_corpus_free(c);
+    /* a game clock */
+    CHECK_STR(value("He scored with 7:41 left in the first half.", "2024-07-09", "7:41"), "(none)");
+    CHECK_STR(value("They led with 4:12 to play.", "2024-07-09", "4:12"), "(none)");
 }
 
 static double now_s(void) {
