@@ -12,6 +12,8 @@
  * capitalized run and not a sentence-initial common word), the outermost one
  * when they nest.  Some sentences are copied in upper case and in title case
  * so that datelines and headlines do not fool the capitalization features.
+ * Optional: ECB+ news with partial labels (NER_ECB) and news sentences
+ * annotated by hand in CoNLL style (NER_ANNOT, tests/data/ner-news-train-*).
  *
  * The model is a structured averaged perceptron: first-order Viterbi over
  * nine BIO labels with the feature templates of lib/ner_feat.c, weights
@@ -195,7 +197,7 @@ static size_t read_bracketed(const char *path, sentset *ss) {
     FILE *f = fopen(path, "r");
     if (!f) { fprintf(stderr, "train_ner: cannot open %s\n", path); exit(2); }
     char line[8192];
-    size_t before = ss->n;
+    size_t before = ss->n, misaligned = 0;
     cri_buf text = {0};
     while (fgets(line, sizeof line, f)) {
         if (line[0] == '#' || line[0] == '\n') continue;
@@ -222,10 +224,26 @@ static size_t read_bracketed(const char *path, sentset *ss) {
                 if (t[i].start >= spans[k][0] && t[i].end <= spans[k][1])
                     gold[i] = (uint8_t)(t[i].start == spans[k][0] ? 1 + 2 * spans[k][2] : 2 + 2 * spans[k][2]);
         }
+        /* a name whose edge falls inside a token ("[LOC Calif]." when the
+         * tokenizer keeps "Calif." whole) loses words: say so */
+        for (size_t k = 0; k < ns; k++) {
+            bool first = false, last = false;
+            for (size_t i = 0; i < n; i++) {
+                if (t[i].start == spans[k][0]) first = true;
+                if (t[i].end == spans[k][1]) last = true;
+            }
+            if (!first || !last) {
+                if (getenv("NER_SHOW_MISALIGNED"))
+                    fprintf(stderr, "  misaligned: %.*s\n", (int)(spans[k][1] - spans[k][0]), text.data + spans[k][0]);
+                misaligned++;
+            }
+        }
         push_sent(ss, text.data, text.len, t, gold, n);
     }
     fclose(f);
     cri_buf_free(&text);
+    if (misaligned)
+        fprintf(stderr, "train_ner: %s: %zu names not on token boundaries\n", path, misaligned);
     return ss->n - before;
 }
 
@@ -1463,6 +1481,42 @@ int main(int argc, char **argv) {
         collect_names(&ss, g0, g1, nb);
         int copies = getenv("NER_REPL") ? atoi(getenv("NER_REPL")) : 2;
         replace_names(&ss, g0, g1, nb, copies);
+        /* Hand-annotated news sentences in CoNLL style (read_bracketed):
+         * NER_ANNOT=PREFIX reads PREFIX-odd.txt and PREFIX-even.txt (ECB+
+         * odd and even topics, none from a dev document); with
+         * NER_ECB_TOPICS=odd|even only the file of that parity, so a fold
+         * model never sees the other half's topics.  NER_ANNOT_REPEAT
+         * copies (default 4) weigh them against the far larger corpora,
+         * and NER_ANNOT_REPL more (default 2) have their PER/ORG/LOC names
+         * swapped for others from the namebank, as GUM's: they teach the
+         * contexts rather than these topics' names.  Of repeats 1-8 and
+         * swaps 0-4 this did best on the topic folds (docs/entities.md),
+         * though within the seed noise. */
+        size_t na = 0, a_start = ss.n;
+        size_t g2 = ss.n;   /* end of GUM's copies with names replaced */
+        if (getenv("NER_ANNOT")) {
+            const char *tp = getenv("NER_ECB_TOPICS");
+            int rep = getenv("NER_ANNOT_REPEAT") ? atoi(getenv("NER_ANNOT_REPEAT")) : 4;
+            static const char *const par[] = {"odd", "even"};
+            for (int k = 0; k < 2; k++) {
+                if (tp && strcmp(tp, par[k])) continue;
+                snprintf(path, sizeof path, "%s-%s.txt", getenv("NER_ANNOT"), par[k]);
+                FILE *probe = fopen(path, "r");
+                if (!probe) { fprintf(stderr, "train_ner: %s not found, skipped\n", path); continue; }
+                fclose(probe);
+                size_t a0 = ss.n, a = read_bracketed(path, &ss);
+                na += a;
+                int arepl = getenv("NER_ANNOT_REPL") ? atoi(getenv("NER_ANNOT_REPL")) : 2;
+                size_t a1 = ss.n;
+                replace_names(&ss, a0, a1, nb, arepl);
+                for (int r = 1; r < rep; r++)
+                    for (size_t i = a0; i < a0 + a; i++) {
+                        sent c = ss.s[i];   /* push_sent may move ss.s */
+                        push_sent(&ss, c.text, strlen(c.text), c.t, c.gold, c.n);
+                    }
+            }
+        }
+        size_t na_all = ss.n - a_start;
         int wiki_keep = getenv("NER_WIKI_KEEP") ? atoi(getenv("NER_WIKI_KEEP")) : 100;
         if (wiki_keep < 100) {
             /* WikiANN's fragments teach its own conventions; keep a share */
@@ -1474,7 +1528,7 @@ int main(int argc, char **argv) {
                 }
                 ss.s[k++] = ss.s[i];
             }
-            g1 -= ss.n - k; g0 -= ss.n - k;
+            g2 -= ss.n - k; g1 -= ss.n - k; g0 -= ss.n - k;
             nw -= ss.n - k;
             ss.n = k;
         }
@@ -1515,8 +1569,8 @@ int main(int argc, char **argv) {
         cm.casetab = getenv("NER_TRAIN_TRUECASE") ? casetab : NULL;
         if (!getenv("NER_NO_AUG")) augment(&ss, base, &cm);
         fprintf(stderr, "sentences: wikiann %zu, gum %zu (+%zu with names replaced), wnut17 %zu, "
-                "ecb+ %zu (%zu documents), case copies %zu\n", nw, ng, g1 > g0 ? base - ne - nu - g1 : 0, nu, ne, ned,
-                ss.n - base);
+                "ecb+ %zu (%zu documents), hand-annotated news %zu (+%zu copies), case copies %zu\n", nw, ng,
+                g2 - g1, nu, ne, ned, na, na_all - na, ss.n - base);
         featurize(&ss, BITS, &cm);
         /* Tagging fixes some words to O (cls flag CRI_NER_ONLY_O: lower-case
          * words, sentence punctuation).  By default training decodes without
