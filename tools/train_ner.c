@@ -224,8 +224,8 @@ static size_t read_bracketed(const char *path, sentset *ss) {
                 if (t[i].start >= spans[k][0] && t[i].end <= spans[k][1])
                     gold[i] = (uint8_t)(t[i].start == spans[k][0] ? 1 + 2 * spans[k][2] : 2 + 2 * spans[k][2]);
         }
-        /* a name whose edge falls inside a token ("[LOC Calif]." when the
-         * tokenizer keeps "Calif." whole) loses words: say so */
+        /* a name whose edge falls inside a token ("[MISC Emmy]s") loses
+         * that token: say so, the file needs fixing */
         for (size_t k = 0; k < ns; k++) {
             bool first = false, last = false;
             for (size_t i = 0; i < n; i++) {
