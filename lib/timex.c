@@ -927,6 +927,15 @@ static size_t vague_duration_at(tx *x, size_t i, res *r) {
     return j + 1;
 }
 
+/* The season of the publication date, as seen from season s: 1 spring ..
+ * 4 winter.  January and February are in the winter that began the year
+ * before, so from them this year's spring, summer and fall are all still
+ * ahead: 0 ("last spring" in February 1998 is 1997's). */
+static int season_now(const tx *x, int s) {
+    if (x->pm <= 2) return s == 4 ? 4 : 0;
+    return x->pm <= 5 ? 1 : x->pm <= 8 ? 2 : x->pm <= 11 ? 3 : 4;
+}
+
 /* last/this/next/coming/past/previous + unit/month/weekday/season. */
 static size_t deictic_at(tx *x, size_t i, res *r, int tense) {
     int how;
@@ -999,7 +1008,7 @@ static size_t deictic_at(tx *x, size_t i, res *r, int tense) {
     if (s > 0 && !(W(x, j, "fall") && how != 0 && false)) {
         static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
         if (x->pub) {
-            int cur = x->pm >= 3 && x->pm <= 5 ? 1 : x->pm >= 6 && x->pm <= 8 ? 2 : x->pm >= 9 && x->pm <= 11 ? 3 : 4;
+            int cur = season_now(x, s);
             int y = x->py;
             if (how == -1 && s >= cur) y--;
             if (how == 1 && s <= cur) y++;
@@ -1579,7 +1588,7 @@ static size_t match(tx *x, size_t i, res *r) {
               !x->t[i + 1].lex)) {
             if (fall && !(x->t[i].flags & CRI_LXF_CAP) && false) return i;
             if (x->pub) {
-                int cur = x->pm >= 3 && x->pm <= 5 ? 1 : x->pm >= 6 && x->pm <= 8 ? 2 : x->pm >= 9 && x->pm <= 11 ? 3 : 4;
+                int cur = season_now(x, en->val);
                 int yy = x->py;
                 if (TENSE == T_PAST && en->val > cur) yy--;
                 if (TENSE == T_FUTURE && en->val < cur) yy++;

@@ -93,6 +93,17 @@ static void weekdays(void) {
     CHECK_STR(value("Police were called just past 4 p.m. Friday.", "2024-07-09", "4 p.m."), "2024-07-05T16:00");
 }
 
+static void seasons(void) {
+    /* January and February sit in last year's winter: this year's spring,
+     * summer and fall are still ahead */
+    CHECK_STR(value("Last spring the plant closed.", "1998-02-27", "Last spring"), "1997-SP");
+    CHECK_STR(value("The plant will reopen next spring.", "1998-02-27", "next spring"), "1998-SP");
+    CHECK_STR(value("The plant closed in the summer.", "1998-02-27", "the summer"), "1997-SU");
+    CHECK_STR(value("The plant will reopen in the summer.", "1998-02-27", "the summer"), "1998-SU");
+    CHECK_STR(value("Last spring the plant closed.", "2024-07-09", "Last spring"), "2024-SP");
+    CHECK_STR(value("The plant will reopen next spring.", "2024-07-09", "next spring"), "2025-SP");
+}
+
 static void relative(void) {
     const char *p = "2024-07-09";
     CHECK_STR(value("A treaty was signed last month.", p, "last month"), "2024-06");
@@ -247,6 +258,7 @@ int main(void) {
     if (cr_ctx_new(&o, &ctx) != CR_OK) return 1;
     seeds();
     weekdays();
+    seasons();
     relative();
     absolute();
     no_anchor();
