@@ -127,6 +127,12 @@ struct cr_ctx {
     cri_strmap stem_cache;        /* folded key -> offset in stem_pool + 1 */
     cri_buf stem_pool;            /* NUL-separated cached stems */
     bool stem_cache_ready;
+    /* ---- ner: ner.c's tagger (tables, word cache, window buffers), built
+     * on first use and kept for the context's next documents; layout
+     * private to ner.c, freed with the context (no heap inside) ---- */
+#define CRI_NER_CACHE_BYTES (296u << 10)
+    _Alignas(64) unsigned char ner_cache[CRI_NER_CACHE_BYTES];
+    /* ---- end ner ---- */
 };
 /* Set the context's message; returns s for `return cri_fail(...)`. */
 cr_status cri_fail(cr_ctx *ctx, cr_status s, const char *fmt, ...) CRI_PRINTF(3, 4);

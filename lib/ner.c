@@ -26,55 +26,53 @@
 enum { R_SELF, R_M1, R_P1, R_M2, R_P2, R_N };
 typedef struct wslot { uint8_t have; int32_t v[R_N][CRI_NER_NLABELS]; } wslot;
 
+/* The tagger's tables and buffers live on the context (cr_ctx.ner_cache)
+ * and are built on its first use: the transition tables, the word cache
+ * (which then also serves the next documents) and the per-window arrays
+ * cost nothing per document.  Only the document's window record (dt, win)
+ * and the truecasing buffer grow on the heap, and are freed per call. */
 typedef struct tagger {
+    bool ready;
     cri_ner_model m;
     int64_t tab[CRI_NER_NCLS * CRI_NER_NTRANS];
-    uint64_t *wkey;
-    uint64_t *ckey;            /* WCACHE keys; 0 = empty */
-    wslot *cache;
     cri_buf tc;                /* an all-capitals window, truecased */
     /* the document's windows as tagging cut them (tokens, count, bytes
      * read), replayed by propagate() instead of tokenizing again */
     cri_ner_tok *dt; size_t dn, dcap;
     uint32_t (*win)[2]; size_t nwin, wcap;
     size_t rwin, rtok;         /* replay cursors */
-    cri_ner_tok *toks;
-    uint32_t *feats;
-    int32_t *emit;
-    int64_t *score;
-    uint8_t *back, *labels, *cls;
-    void *scratch;
+    cri_ner_tok toks[CRI_NER_MAX_TOKS];
+    uint32_t feats[CRI_NER_MAX_TOKS * CRI_NER_NFEAT];
+    int32_t emit[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
+    int64_t score[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
+    uint8_t back[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
+    uint8_t labels[CRI_NER_MAX_TOKS], cls[CRI_NER_MAX_TOKS];
+    uint64_t wkey[CRI_NER_MAX_TOKS];
+    uint64_t ckey[WCACHE];     /* WCACHE keys; 0 = empty */
+    wslot cache[WCACHE];
+    _Alignas(16) unsigned char scratch[CRI_NER_MAX_TOKS * CRI_NER_SCRATCH];
 } tagger;
 
-static void tagger_free(tagger *t) {
-    free(t->toks); free(t->feats); free(t->emit); free(t->score);
-    free(t->back); free(t->labels); free(t->cls); free(t->scratch);
-    free(t->wkey); free(t->cache); free(t->ckey);
+_Static_assert(sizeof(tagger) <= sizeof(((cr_ctx *)0)->ner_cache), "CRI_NER_CACHE_BYTES too small");
+_Static_assert(_Alignof(tagger) <= 64, "ner_cache alignment");
+
+/* End of a call: the per-document heap parts go, the rest stays. */
+static void tagger_done(tagger *t) {
     cri_buf_free(&t->tc);
     free(t->dt); free(t->win);
+    t->dt = NULL; t->win = NULL;
+    t->dn = t->dcap = t->nwin = t->wcap = t->rwin = t->rtok = 0;
 }
 
-static cr_status tagger_init(cr_ctx *ctx, tagger *t) {
-    memset(t, 0, sizeof *t);
-    if (!cri_ner_model_get(&t->m))
-        return cri_fail(ctx, CR_ERR_INTERNAL, "the named-entity model is missing or malformed");
-    enum { N = CRI_NER_MAX_TOKS, L = CRI_NER_NLABELS };
-    t->toks = malloc(N * sizeof *t->toks);
-    t->feats = malloc((size_t)N * CRI_NER_NFEAT * sizeof *t->feats);
-    t->emit = malloc((size_t)N * L * sizeof *t->emit);
-    t->score = malloc((size_t)N * L * sizeof *t->score);
-    t->back = malloc((size_t)N * L);
-    t->labels = malloc(N);
-    t->cls = malloc(N);
-    t->wkey = malloc(N * sizeof *t->wkey);
-    t->cache = malloc(WCACHE * sizeof *t->cache);
-    t->ckey = calloc(WCACHE, sizeof *t->ckey);
-    t->scratch = malloc((size_t)N * CRI_NER_SCRATCH);
-    cri_ner_trans_tables(t->m.trans, t->m.tcls, t->tab);
-    if (!t->toks || !t->feats || !t->emit || !t->score || !t->back || !t->labels || !t->cls || !t->scratch ||
-        !t->wkey || !t->cache || !t->ckey) {
-        tagger_free(t);
-        return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+static cr_status tagger_init(cr_ctx *ctx, tagger **out) {
+    tagger *t = (tagger *)(void *)ctx->ner_cache;
+    *out = t;
+    if (!t->ready) {
+        /* the context is calloc'ed: the word cache starts empty (ckey 0) */
+        if (!cri_ner_model_get(&t->m))
+            return cri_fail(ctx, CR_ERR_INTERNAL, "the named-entity model is missing or malformed");
+        cri_ner_trans_tables(t->m.trans, t->m.tcls, t->tab);
+        t->ready = true;
     }
     return CR_OK;
 }
@@ -730,39 +728,39 @@ static cr_status propagate(cr_ctx *ctx, tagger *t, cr_doc *d) {
 
 cr_status cri_ner_tag(cr_ctx *ctx, cr_doc *d) {
     d->n_mentions = 0;
-    tagger t;
+    tagger *t;
     cr_status st = tagger_init(ctx, &t);
     if (st != CR_OK) return st;
     if (d->n_sents) {
         for (size_t i = 0; i < d->n_sents && st == CR_OK; i++) {
             const cri_sentence *s = &d->sents[i];
             if (s->end > d->body_len || s->start >= s->end) continue;
-            st = tag_span(ctx, &t, d, d->body, s->start, s->end, -1);
+            st = tag_span(ctx, t, d, d->body, s->start, s->end, -1);
         }
     } else if (d->body) {
         /* not segmented: lines stand for sentences */
         size_t s = 0;
         for (size_t i = 0; i <= d->body_len && st == CR_OK; i++) {
             if (i < d->body_len && d->body[i] != '\n') continue;
-            if (i > s) st = tag_span(ctx, &t, d, d->body, s, i, -1);
+            if (i > s) st = tag_span(ctx, t, d, d->body, s, i, -1);
             s = i + 1;
         }
     }
     for (size_t c = 0; c < d->n_captions && st == CR_OK; c++)
-        if (d->captions[c]) st = tag_span(ctx, &t, d, d->captions[c], 0, strlen(d->captions[c]), (int32_t)c);
-    if (st == CR_OK) st = propagate(ctx, &t, d);
-    tagger_free(&t);
+        if (d->captions[c]) st = tag_span(ctx, t, d, d->captions[c], 0, strlen(d->captions[c]), (int32_t)c);
+    if (st == CR_OK) st = propagate(ctx, t, d);
+    tagger_done(t);
     if (st == CR_OK) st = harmonize(ctx, d);
     return st;
 }
 
 cr_status cri_ner_tag_text(cr_ctx *ctx, cr_doc *d, const char *text, size_t len, int32_t caption) {
-    tagger t;
+    tagger *t;
     cr_status st = tagger_init(ctx, &t);
     if (st != CR_OK) return st;
     size_t first = d->n_mentions;
-    st = tag_span(ctx, &t, d, text, 0, len, caption);
+    st = tag_span(ctx, t, d, text, 0, len, caption);
     for (size_t i = first; i < d->n_mentions; i++) d->mentions[i].entity = -1;
-    tagger_free(&t);
+    tagger_done(t);
     return st;
 }
