@@ -925,6 +925,63 @@ oom:
     return cri_fail(r->ctx, CR_ERR_NOMEM, "out of memory");
 }
 
+/* The text of a mention (body or caption), NULL when its span is unusable. */
+static const char *mention_text(const cr_doc *d, const cri_mention *m) {
+    const char *text;
+    size_t tlen;
+    if (m->caption < 0) { text = d->body; tlen = d->body_len; }
+    else if ((size_t)m->caption < d->n_captions && d->captions[m->caption]) {
+        text = d->captions[m->caption]; tlen = strlen(text);
+    } else return NULL;
+    if (!text || m->end > tlen || m->start >= m->end || m->end - m->start > MAX_MENTION_BYTES) return NULL;
+    return text + m->start;
+}
+
+/* One name, one type per story.  The tagger already gives a name one type
+ * per document (the majority); across a story's documents the same written
+ * name can still come out as a place in four articles and a person in the
+ * fifth ("Pyongyang", sentence-initial in an unusual frame).  A mention is
+ * retyped when the same text has another type at least twice as often and
+ * at least twice in the story.  Counts are 15 bits per type in one value. */
+#define VOTE_BITS 15
+#define VOTE_MAX ((1 << VOTE_BITS) - 1)
+static int vote_count(int64_t v, int t) { return (int)((v >> (VOTE_BITS * t)) & VOTE_MAX); }
+
+static cr_status story_type_vote(cr_corpus *c, const cri_story *s) {
+    cri_strmap votes;
+    if (cri_strmap_init(&votes, 256, c->ctx->opt.seed)) return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < s->n_docs; k++) {
+            if (s->docs[k] >= c->n_docs) continue;
+            cr_doc *d = c->docs[s->docs[k]];
+            for (size_t mi = 0; mi < d->n_mentions; mi++) {
+                cri_mention *m = &d->mentions[mi];
+                const char *t = mention_text(d, m);
+                if (!t || m->type > CRI_ENT_OTHER) continue;
+                size_t n = m->end - m->start;
+                if (pass == 0) {
+                    int64_t *v = cri_strmap_upsert(&votes, t, n, 0, NULL);
+                    if (!v) {
+                        cri_strmap_free(&votes);
+                        return cri_fail(c->ctx, CR_ERR_NOMEM, "out of memory");
+                    }
+                    if (vote_count(*v, m->type) < VOTE_MAX) *v += (int64_t)1 << (VOTE_BITS * m->type);
+                    continue;
+                }
+                const int64_t *v = cri_strmap_get(&votes, t, n);
+                if (!v) continue;
+                int own = vote_count(*v, m->type), best = m->type;
+                for (int ty = CRI_ENT_PERSON; ty <= CRI_ENT_OTHER; ty++)
+                    if (vote_count(*v, ty) > vote_count(*v, best)) best = ty;
+                int nb = vote_count(*v, best);
+                if (best != m->type && nb >= 2 && nb >= 2 * own) m->type = (uint8_t)best;
+            }
+        }
+    }
+    cri_strmap_free(&votes);
+    return CR_OK;
+}
+
 cr_status cri_entities_resolve(cr_corpus *c, cri_story *s) {
     cr_ctx *ctx = c->ctx;
     /* ids continue after every other story's entities */
@@ -943,7 +1000,7 @@ cr_status cri_entities_resolve(cr_corpus *c, cri_story *s) {
         resolver_free(&r);
         return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     }
-    cr_status st = CR_OK;
+    cr_status st = story_type_vote(c, s);
     size_t order = 0;
     for (size_t k = 0; k < s->n_docs && st == CR_OK; k++) {
         size_t di = s->docs[k];

@@ -207,6 +207,33 @@ static void test_titles_places_aliases(void) {
     cr_corpus_free(c);
 }
 
+/* One name, one type per story: a minority type is outvoted only by a
+ * clear majority (twice as often, at least twice). */
+static void test_story_types(void) {
+    const char *texts[] = {
+        "Officials in Pyongyang said the talks went well. Jordan scored twice.",
+        "Pyongyang rejected the claim.",
+        "Pyongyang sent a delegation. Jordan signed the accord.",
+    };
+    cr_corpus *c = corpus_of(texts, 3);
+    if (!c || c->n_docs != 3) { CHECK(0); return; }
+    mark(c, 0, "Pyongyang", CRI_ENT_PLACE);
+    mark(c, 1, "Pyongyang", CRI_ENT_PLACE);
+    mark(c, 2, "Pyongyang", CRI_ENT_PERSON);
+    mark(c, 0, "Jordan", CRI_ENT_PERSON);
+    mark(c, 2, "Jordan", CRI_ENT_PLACE);
+    cri_story *s = &c->stories[0];
+    CHECK(cri_entities_resolve(c, s) == CR_OK);
+    CHECK(c->docs[2]->mentions[0].type == CRI_ENT_PLACE);
+    const cri_entity *py = find_ent(s, "Pyongyang");
+    CHECK(py && py->type == CRI_ENT_PLACE && py->n_docs == 3);
+    /* one against one: both kept as the tagger said */
+    CHECK(c->docs[0]->mentions[1].type == CRI_ENT_PERSON);
+    CHECK(c->docs[2]->mentions[1].type == CRI_ENT_PLACE);
+    if (check_failed) dump(s);
+    cr_corpus_free(c);
+}
+
 static int buf_sink(void *user, const char *data, size_t len) {
     return cri_buf_append((cri_buf *)user, data, len);
 }
@@ -378,6 +405,7 @@ int main(void) {
     if (cr_ctx_new(&opt, &ctx_raw) != CR_OK) return 1;
     test_people();
     test_titles_places_aliases();
+    test_story_types();
     test_json_and_ids();
     test_many_names();
     test_pathological();
