@@ -566,7 +566,10 @@ static const char *mention_text(const cr_doc *d, const cri_mention *m) {
 
 static void lower_key(cri_buf *b, const char *s, size_t n) {
     cri_buf_clear(b);
-    for (size_t i = 0; i < n; i++) cri_buf_putc(b, cri_tolower(s[i]));
+    if (cri_buf_reserve(b, n)) { cri_buf_free(b); return; }   /* data NULL: out of memory */
+    for (size_t i = 0; i < n; i++) b->data[i] = cri_tolower(s[i]);
+    b->data[n] = 0;
+    b->len = n;
 }
 
 /* One name, one type within a document: a surname tagged as a place in one
@@ -626,6 +629,8 @@ static int cmp_mention(const void *x, const void *y) {
 }
 
 #define PROP_MAX_TOKENS 4     /* longest name looked up again */
+#define PROP_MIN_BYTES 3      /* names spread: 3 to 80 bytes */
+#define PROP_MAX_BYTES 80
 
 /* Untagged occurrences of a name the document tagged elsewhere get its
  * type: "ARSENAL" in a headline once "Arsenal" was found, "Putin" at the
@@ -658,14 +663,21 @@ static cr_status propagate_span(cr_ctx *ctx, tagger *t, cr_doc *d, const cri_str
                    (d->mentions[*cursor].caption == caption && d->mentions[*cursor].end <= abs_s)))
                 (*cursor)++;
             size_t maxn = n - i < PROP_MAX_TOKENS ? n - i : PROP_MAX_TOKENS;
+            bool lowered = false;   /* key: the longest candidate, lower-cased once */
             for (size_t len = maxn; len >= 1; len--) {
                 size_t abs_e = pos + tk[i + len - 1].end;
                 if (*cursor < n_old && d->mentions[*cursor].caption == caption &&
                     d->mentions[*cursor].start < abs_e)
                     continue;   /* overlaps a mention */
-                lower_key(key, text + abs_s, abs_e - abs_s);
-                if (!key->data) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
-                int64_t *v = cri_strmap_get(names, key->data, key->len);
+                size_t kl = abs_e - abs_s;
+                if (kl < PROP_MIN_BYTES || kl > PROP_MAX_BYTES) continue;   /* never a key */
+                if (!lowered) {
+                    lower_key(key, text + abs_s, kl);
+                    if (!key->data) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+                    lowered = true;
+                }
+                /* shorter candidates are prefixes of the first one lowered */
+                int64_t *v = cri_strmap_get(names, key->data, kl);
                 if (!v || *v < 0) continue;
                 cri_mention *m = CRI_PUSH(d->mentions, d->n_mentions, d->cap_mentions);
                 if (!m) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
@@ -693,7 +705,7 @@ static cr_status propagate(cr_ctx *ctx, tagger *t, cr_doc *d) {
         bool initial = m->entity == -2;
         m->entity = -1;
         size_t len = m->end - m->start;
-        if (initial || len < 3 || len > 80) continue;
+        if (initial || len < PROP_MIN_BYTES || len > PROP_MAX_BYTES) continue;
         lower_key(&key, mention_text(d, m), len);
         bool isnew;
         int64_t *v = key.data ? cri_strmap_upsert(&names, key.data, key.len, m->type, &isnew) : NULL;
