@@ -130,7 +130,7 @@ struct cr_ctx {
     /* ---- ner: ner.c's tagger (tables, word cache, window buffers), built
      * on first use and kept for the context's next documents; layout
      * private to ner.c, freed with the context (no heap inside) ---- */
-#define CRI_NER_CACHE_BYTES (296u << 10)
+#define CRI_NER_CACHE_BYTES (312u << 10)
     _Alignas(64) unsigned char ner_cache[CRI_NER_CACHE_BYTES];
     /* ---- end ner ---- */
 };

@@ -26,57 +26,6 @@
 enum { R_SELF, R_M1, R_P1, R_M2, R_P2, R_N };
 typedef struct wslot { uint8_t have; int32_t v[R_N][CRI_NER_NLABELS]; } wslot;
 
-/* The tagger's tables and buffers live on the context (cr_ctx.ner_cache)
- * and are built on its first use: the transition tables, the word cache
- * (which then also serves the next documents) and the per-window arrays
- * cost nothing per document.  Only the document's window record (dt, win)
- * and the truecasing buffer grow on the heap, and are freed per call. */
-typedef struct tagger {
-    bool ready;
-    cri_ner_model m;
-    int64_t tab[CRI_NER_NCLS * CRI_NER_NTRANS];
-    cri_buf tc;                /* an all-capitals window, truecased */
-    /* the document's windows as tagging cut them (tokens, count, bytes
-     * read), replayed by propagate() instead of tokenizing again */
-    cri_ner_tok *dt; size_t dn, dcap;
-    uint32_t (*win)[2]; size_t nwin, wcap;
-    size_t rwin, rtok;         /* replay cursors */
-    cri_ner_tok toks[CRI_NER_MAX_TOKS];
-    uint32_t feats[CRI_NER_MAX_TOKS * CRI_NER_NFEAT];
-    int32_t emit[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
-    int64_t score[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
-    uint8_t back[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
-    uint8_t labels[CRI_NER_MAX_TOKS], cls[CRI_NER_MAX_TOKS];
-    uint64_t wkey[CRI_NER_MAX_TOKS];
-    uint64_t ckey[WCACHE];     /* WCACHE keys; 0 = empty */
-    wslot cache[WCACHE];
-    _Alignas(16) unsigned char scratch[CRI_NER_MAX_TOKS * CRI_NER_SCRATCH];
-} tagger;
-
-_Static_assert(sizeof(tagger) <= sizeof(((cr_ctx *)0)->ner_cache), "CRI_NER_CACHE_BYTES too small");
-_Static_assert(_Alignof(tagger) <= 64, "ner_cache alignment");
-
-/* End of a call: the per-document heap parts go, the rest stays. */
-static void tagger_done(tagger *t) {
-    cri_buf_free(&t->tc);
-    free(t->dt); free(t->win);
-    t->dt = NULL; t->win = NULL;
-    t->dn = t->dcap = t->nwin = t->wcap = t->rwin = t->rtok = 0;
-}
-
-static cr_status tagger_init(cr_ctx *ctx, tagger **out) {
-    tagger *t = (tagger *)(void *)ctx->ner_cache;
-    *out = t;
-    if (!t->ready) {
-        /* the context is calloc'ed: the word cache starts empty (ckey 0) */
-        if (!cri_ner_model_get(&t->m))
-            return cri_fail(ctx, CR_ERR_INTERNAL, "the named-entity model is missing or malformed");
-        cri_ner_trans_tables(t->m.trans, t->m.tcls, t->tab);
-        t->ready = true;
-    }
-    return CR_OK;
-}
-
 /* A letter or digit, in ASCII or another script; typographic quotes,
  * dashes and spaces (U+2000-U+206F, Latin-1 punctuation, ʼ) are not. */
 static bool is_word_tok(const char *text, const cri_ner_tok *k) {
@@ -113,17 +62,6 @@ static const char *const not_name_words[] = {
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "the", "a", "an", "in", "on",
     "at", "but", "and", "or", "if", "when", "as", "after", "before", "while", "i", NULL};
-
-static bool tok_in(const char *text, const cri_ner_tok *k, const char *const *list) {
-    size_t n = k->end - k->start;
-    char buf[24];
-    if (n == 0 || n >= 13) return false;   /* longer than any listed word */
-    for (size_t i = 0; i < n; i++) buf[i] = cri_tolower(text[k->start + i]);
-    buf[n] = 0;
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == buf[0] && list[i][1] == buf[1] && !strcmp(list[i], buf)) return true;
-    return false;
-}
 
 /* First letter upper case and some lower-case letter: "Yoon", "McDonald" */
 static bool tok_name_like(const char *text, const cri_ner_tok *k) {
@@ -176,143 +114,6 @@ static const char *const connectors[] = {
     "of", "the", "and", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van",
     "von", "der", "den", "al", "el", "bin", "ibn", "y", "e", "for", "on", "upon", "at", "'s", NULL};
 
-/* Which of the word lists above hold token i, asked once per token and
- * list (fl[i]: bits 0-4 known, bits 8-12 the answers), as the rules ask
- * about the same tokens often. */
-enum { F_TITLE, F_NOTNAME, F_CONN, F_ART, F_SUBJ };
-
-static inline bool has(uint16_t *fl, const char *text, const cri_ner_tok *t, size_t i, int f) {
-    static const char *const *const lists[] = {person_titles, not_name_words, connectors,
-                                               articles, subject_verbs};
-    if (!(fl[i] & (1u << f)))
-        fl[i] = (uint16_t)(fl[i] | (1u << f) | (tok_in(text, &t[i], lists[f]) ? 256u << f : 0));
-    return fl[i] & (256u << f);
-}
-
-static void fix_people(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab, int mode) {
-    uint16_t fl[CRI_NER_MAX_TOKS];
-    if (n > CRI_NER_MAX_TOKS) n = CRI_NER_MAX_TOKS;   /* callers tag in windows this long */
-    memset(fl, 0, n * sizeof *fl);
-    /* any other lower-case word inside a span ends the name there: "Qeshm
-     * island off Iran" is two places */
-    for (size_t i = 1; i + 1 < n; i++) {
-        if (lab[i] == CRI_NER_O || (lab[i] & 1) || !tok_lower(text, &t[i]) ||
-            has(fl, text, t, i, F_CONN))
-            continue;
-        uint8_t l = lab[i];
-        lab[i] = CRI_NER_O;
-        if (lab[i + 1] == l) lab[i + 1] = (uint8_t)(l - 1);
-    }
-    if (mode == 0)
-        /* a title, then name-like words nobody tagged: "President Yoon Suk Yeol" */
-        for (size_t i = 0; i + 1 < n; i++) {
-            if (lab[i] != CRI_NER_O || !cri_isupper((unsigned char)text[t[i].start]) ||
-                lab[i + 1] != CRI_NER_O || !tok_name_like(text, &t[i + 1]) ||
-                !has(fl, text, t, i, F_TITLE))
-                continue;
-            size_t j = i + 1;
-            while (j < n && j - i <= 4 && lab[j] == CRI_NER_O && tok_name_like(text, &t[j]) &&
-                   !has(fl, text, t, j, F_TITLE) && !has(fl, text, t, j, F_NOTNAME))
-                j++;
-            /* one to three such words, then something else */
-            if (j > i + 1 && j - i <= 4 && (j == n || lab[j] == CRI_NER_O) &&
-                !(j < n && tok_name_like(text, &t[j])))
-                set_span(lab, i + 1, j, CRI_ENT_PERSON);
-        }
-    for (size_t a = 0; a < n;) {
-        if (lab[a] == CRI_NER_O) { a++; continue; }
-        int ty = (lab[a] - 1) / 2;
-        size_t b = a + 1;
-        while (b < n && lab[b] == 2 + 2 * ty) b++;
-        /* the last title in the span, with name-like words after it */
-        size_t k = b;
-        for (size_t i = a; i + 1 < b; i++)
-            if (has(fl, text, t, i, F_TITLE)) k = i;
-        if (k < b && tok_name_like(text, &t[k + 1]) &&
-            (ty == CRI_ENT_PERSON || b - k - 1 >= 2)) {
-            for (size_t i = a; i <= k; i++) lab[i] = CRI_NER_O;
-            set_span(lab, k + 1, b, CRI_ENT_PERSON);
-            a = k + 1;
-            ty = CRI_ENT_PERSON;
-        }
-        /* a name neither starts nor ends with a lower-case word ("Kim Jon Un
-         * smile", "Korean peninsula"); "of" inside is fine */
-        while (a < b && tok_lower(text, &t[a])) lab[a++] = CRI_NER_O;
-        while (b > a && tok_lower(text, &t[b - 1])) lab[--b] = CRI_NER_O;
-        if (a == b) continue;
-        if (lab[a] != 1 + 2 * ty) lab[a] = (uint8_t)(1 + 2 * ty);
-        if (ty == CRI_ENT_PERSON && b - a >= 2 && has(fl, text, t, b - 1, F_TITLE)) {
-            /* "EU Spokesperson", "Russian President": an office; an acronym
-             * before it is the organization */
-            size_t nb = b;
-            while (nb > a && has(fl, text, t, nb - 1, F_TITLE)) nb--;
-            for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
-            bool acr = nb == a + 1 && t[a].end - t[a].start >= 2;
-            for (uint32_t q = t[a].start; acr && q < t[a].end; q++)
-                if (!cri_isupper((unsigned char)text[q])) acr = false;
-            if (acr) set_span(lab, a, nb, CRI_ENT_ORG);
-            else if (nb > a && nb - a <= 2 && tok_demonym(text, &t[nb - 1])) set_span(lab, a, nb, CRI_ENT_OTHER);
-            else for (size_t i = a; i < nb; i++) lab[i] = CRI_NER_O;
-            a = b;
-            continue;
-        }
-        /* "The European Union": the article is not part of the name */
-        if (b - a >= 2 && (has(fl, text, t, a, F_ART))) {
-            lab[a++] = CRI_NER_O;
-            lab[a] = (uint8_t)(1 + 2 * ty);
-        }
-        bool an_adj = ty != CRI_ENT_PLACE && ty != CRI_ENT_OTHER && b - a == 1 && b < n &&
-                      t[a].end - t[a].start >= 5 && !memcmp(text + t[a].end - 2, "an", 2) &&
-                      cri_isupper((unsigned char)text[t[a].start]) && tok_lower(text, &t[b]) &&
-                      !has(fl, text, t, b, F_SUBJ);
-        if (ty != CRI_ENT_OTHER && b - a <= 2 && (an_adj || tok_demonym(text, &t[b - 1])) &&
-            (b == n || tok_lower(text, &t[b]) || has(fl, text, t, b, F_TITLE))) {
-            /* "Korean peninsula", "Russian missiles", "Chinese President" */
-            set_span(lab, a, b, CRI_ENT_OTHER);
-            a = b;
-            continue;
-        }
-        bool all_titles = true;
-        for (size_t i = a; i < b && all_titles; i++)
-            if (!has(fl, text, t, i, F_TITLE)) all_titles = false;
-        if (all_titles) {
-            /* "The President": an office, not a name */
-            for (size_t i = a; i < b; i++) lab[i] = CRI_NER_O;
-            a = b;
-            continue;
-        }
-        if (ty != CRI_ENT_PERSON && b - a >= 2 && !has(fl, text, t, a, F_TITLE)) {
-            /* "NATO Secretary General": the organization, then an office */
-            size_t nb = b;
-            while (nb > a + 1 && has(fl, text, t, nb - 1, F_TITLE)) nb--;
-            for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
-            b = nb;
-        }
-        /* hyphen-joined pieces belong to the name: "Shin Won-sik", "Rolls-Royce" */
-        while (b + 1 < n && lab[b] == CRI_NER_O && lab[b + 1] == CRI_NER_O &&
-               t[b].end - t[b].start == 1 && text[t[b].start] == '-' &&
-               t[b].start == t[b - 1].end && t[b + 1].start == t[b].end &&
-               cri_isalpha((unsigned char)text[t[b + 1].start])) {
-            lab[b] = lab[b + 1] = (uint8_t)(2 + 2 * ty);
-            b += 2;
-        }
-        if (ty == CRI_ENT_PERSON && mode == 0) {
-            /* name-like neighbours belong to the name ("President Yoon [Suk Yeol]") */
-            size_t na = a, nb = b;
-            while (na > 0 && a - na < 2 && lab[na - 1] == CRI_NER_O && na - 1 > 0 &&
-                   tok_name_like(text, &t[na - 1]) && !has(fl, text, t, na - 1, F_TITLE) &&
-                   !has(fl, text, t, na - 1, F_NOTNAME))
-                na--;
-            while (nb < n && nb - b < 2 && lab[nb] == CRI_NER_O && tok_name_like(text, &t[nb]) &&
-                   !has(fl, text, t, nb, F_TITLE) && !has(fl, text, t, nb, F_NOTNAME))
-                nb++;
-            if (na != a || nb != b) set_span(lab, na, nb, CRI_ENT_PERSON);
-            b = nb;
-        }
-        a = b;
-    }
-}
-
 /* The last word of a multi-word name often says what it names, in any
  * English text: "Independence Street", "Newport Beach" are places; "Sam's
  * Club", "Fish and Wildlife Service" are organizations; "Endangered
@@ -337,17 +138,202 @@ static const char *const misc_heads[] = {
     "act", "awards", "award", "prize", "cup", "bowl", "festival", "olympics", "championship",
     "championships", "treaty", NULL};
 
-static void fix_heads(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab) {
+/* The word lists above as one hashed set: a word, lower-cased, gives the
+ * mask of the lists that hold it (1 << F_*) in a probe or two, where
+ * scanning each list cost ~17 instructions a byte of text.  Built once per
+ * context (the tagger) or per cri_ner_fix_spans call.  Words of 13 bytes or
+ * more are never looked up. */
+enum { F_TITLE, F_NOTNAME, F_CONN, F_ART, F_SUBJ, F_LOC, F_ORG, F_MISC, F_NLISTS };
+#define WSET_SLOTS 1024   /* a power of two, over three times the listed words */
+#define WSET_LEN 13
+typedef struct wset_slot { uint8_t len, mask; char w[WSET_LEN - 1]; } wset_slot;
+typedef struct wordset { wset_slot s[WSET_SLOTS]; } wordset;
+
+static inline uint32_t wset_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
+static void wordset_build(wordset *ws) {
+    static const char *const *const lists[F_NLISTS] = {
+        person_titles, not_name_words, connectors, articles, subject_verbs,
+        loc_heads, org_heads, misc_heads};
+    memset(ws, 0, sizeof *ws);
+    for (int f = 0; f < F_NLISTS; f++)
+        for (size_t i = 0; lists[f][i]; i++) {
+            const char *w = lists[f][i];
+            size_t n = strlen(w);
+            if (n == 0 || n >= WSET_LEN) continue;
+            uint32_t h = 2166136261u;
+            for (size_t k = 0; k < n; k++) h = wset_step(h, (unsigned char)w[k]);
+            wset_slot *sl;
+            for (;; h++) {
+                sl = &ws->s[h & (WSET_SLOTS - 1)];
+                if (!sl->len || (sl->len == n && !memcmp(sl->w, w, n))) break;
+            }
+            sl->len = (uint8_t)n;
+            memcpy(sl->w, w, n);
+            sl->mask = (uint8_t)(sl->mask | 1u << f);
+        }
+}
+
+/* The lists holding token k, its ASCII letters lower-cased. */
+static unsigned wordset_mask(const wordset *ws, const char *text, const cri_ner_tok *k) {
+    size_t n = k->end - k->start;
+    if (n == 0 || n >= WSET_LEN) return 0;
+    char buf[WSET_LEN];
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        buf[i] = cri_tolower(text[k->start + i]);
+        h = wset_step(h, (unsigned char)buf[i]);
+    }
+    for (;; h++) {
+        const wset_slot *sl = &ws->s[h & (WSET_SLOTS - 1)];
+        if (!sl->len) return 0;
+        if (sl->len == n && !memcmp(sl->w, buf, n)) return sl->mask;
+    }
+}
+
+/* Which lists hold token i, asked once per token (fl[i]: bit 8 known,
+ * bits 0-7 the mask), as the rules ask about the same tokens often. */
+static inline bool has(uint16_t *fl, const wordset *ws, const char *text, const cri_ner_tok *t,
+                       size_t i, int f) {
+    if (!(fl[i] & 0x100)) fl[i] = (uint16_t)(0x100 | wordset_mask(ws, text, &t[i]));
+    return fl[i] & (1u << f);
+}
+
+static void fix_people(const wordset *ws, const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab, int mode) {
+    uint16_t fl[CRI_NER_MAX_TOKS];
+    if (n > CRI_NER_MAX_TOKS) n = CRI_NER_MAX_TOKS;   /* callers tag in windows this long */
+    memset(fl, 0, n * sizeof *fl);
+    /* any other lower-case word inside a span ends the name there: "Qeshm
+     * island off Iran" is two places */
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (lab[i] == CRI_NER_O || (lab[i] & 1) || !tok_lower(text, &t[i]) ||
+            has(fl, ws, text, t, i, F_CONN))
+            continue;
+        uint8_t l = lab[i];
+        lab[i] = CRI_NER_O;
+        if (lab[i + 1] == l) lab[i + 1] = (uint8_t)(l - 1);
+    }
+    if (mode == 0)
+        /* a title, then name-like words nobody tagged: "President Yoon Suk Yeol" */
+        for (size_t i = 0; i + 1 < n; i++) {
+            if (lab[i] != CRI_NER_O || !cri_isupper((unsigned char)text[t[i].start]) ||
+                lab[i + 1] != CRI_NER_O || !tok_name_like(text, &t[i + 1]) ||
+                !has(fl, ws, text, t, i, F_TITLE))
+                continue;
+            size_t j = i + 1;
+            while (j < n && j - i <= 4 && lab[j] == CRI_NER_O && tok_name_like(text, &t[j]) &&
+                   !has(fl, ws, text, t, j, F_TITLE) && !has(fl, ws, text, t, j, F_NOTNAME))
+                j++;
+            /* one to three such words, then something else */
+            if (j > i + 1 && j - i <= 4 && (j == n || lab[j] == CRI_NER_O) &&
+                !(j < n && tok_name_like(text, &t[j])))
+                set_span(lab, i + 1, j, CRI_ENT_PERSON);
+        }
+    for (size_t a = 0; a < n;) {
+        if (lab[a] == CRI_NER_O) { a++; continue; }
+        int ty = (lab[a] - 1) / 2;
+        size_t b = a + 1;
+        while (b < n && lab[b] == 2 + 2 * ty) b++;
+        /* the last title in the span, with name-like words after it */
+        size_t k = b;
+        for (size_t i = a; i + 1 < b; i++)
+            if (has(fl, ws, text, t, i, F_TITLE)) k = i;
+        if (k < b && tok_name_like(text, &t[k + 1]) &&
+            (ty == CRI_ENT_PERSON || b - k - 1 >= 2)) {
+            for (size_t i = a; i <= k; i++) lab[i] = CRI_NER_O;
+            set_span(lab, k + 1, b, CRI_ENT_PERSON);
+            a = k + 1;
+            ty = CRI_ENT_PERSON;
+        }
+        /* a name neither starts nor ends with a lower-case word ("Kim Jon Un
+         * smile", "Korean peninsula"); "of" inside is fine */
+        while (a < b && tok_lower(text, &t[a])) lab[a++] = CRI_NER_O;
+        while (b > a && tok_lower(text, &t[b - 1])) lab[--b] = CRI_NER_O;
+        if (a == b) continue;
+        if (lab[a] != 1 + 2 * ty) lab[a] = (uint8_t)(1 + 2 * ty);
+        if (ty == CRI_ENT_PERSON && b - a >= 2 && has(fl, ws, text, t, b - 1, F_TITLE)) {
+            /* "EU Spokesperson", "Russian President": an office; an acronym
+             * before it is the organization */
+            size_t nb = b;
+            while (nb > a && has(fl, ws, text, t, nb - 1, F_TITLE)) nb--;
+            for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
+            bool acr = nb == a + 1 && t[a].end - t[a].start >= 2;
+            for (uint32_t q = t[a].start; acr && q < t[a].end; q++)
+                if (!cri_isupper((unsigned char)text[q])) acr = false;
+            if (acr) set_span(lab, a, nb, CRI_ENT_ORG);
+            else if (nb > a && nb - a <= 2 && tok_demonym(text, &t[nb - 1])) set_span(lab, a, nb, CRI_ENT_OTHER);
+            else for (size_t i = a; i < nb; i++) lab[i] = CRI_NER_O;
+            a = b;
+            continue;
+        }
+        /* "The European Union": the article is not part of the name */
+        if (b - a >= 2 && (has(fl, ws, text, t, a, F_ART))) {
+            lab[a++] = CRI_NER_O;
+            lab[a] = (uint8_t)(1 + 2 * ty);
+        }
+        bool an_adj = ty != CRI_ENT_PLACE && ty != CRI_ENT_OTHER && b - a == 1 && b < n &&
+                      t[a].end - t[a].start >= 5 && !memcmp(text + t[a].end - 2, "an", 2) &&
+                      cri_isupper((unsigned char)text[t[a].start]) && tok_lower(text, &t[b]) &&
+                      !has(fl, ws, text, t, b, F_SUBJ);
+        if (ty != CRI_ENT_OTHER && b - a <= 2 && (an_adj || tok_demonym(text, &t[b - 1])) &&
+            (b == n || tok_lower(text, &t[b]) || has(fl, ws, text, t, b, F_TITLE))) {
+            /* "Korean peninsula", "Russian missiles", "Chinese President" */
+            set_span(lab, a, b, CRI_ENT_OTHER);
+            a = b;
+            continue;
+        }
+        bool all_titles = true;
+        for (size_t i = a; i < b && all_titles; i++)
+            if (!has(fl, ws, text, t, i, F_TITLE)) all_titles = false;
+        if (all_titles) {
+            /* "The President": an office, not a name */
+            for (size_t i = a; i < b; i++) lab[i] = CRI_NER_O;
+            a = b;
+            continue;
+        }
+        if (ty != CRI_ENT_PERSON && b - a >= 2 && !has(fl, ws, text, t, a, F_TITLE)) {
+            /* "NATO Secretary General": the organization, then an office */
+            size_t nb = b;
+            while (nb > a + 1 && has(fl, ws, text, t, nb - 1, F_TITLE)) nb--;
+            for (size_t i = nb; i < b; i++) lab[i] = CRI_NER_O;
+            b = nb;
+        }
+        /* hyphen-joined pieces belong to the name: "Shin Won-sik", "Rolls-Royce" */
+        while (b + 1 < n && lab[b] == CRI_NER_O && lab[b + 1] == CRI_NER_O &&
+               t[b].end - t[b].start == 1 && text[t[b].start] == '-' &&
+               t[b].start == t[b - 1].end && t[b + 1].start == t[b].end &&
+               cri_isalpha((unsigned char)text[t[b + 1].start])) {
+            lab[b] = lab[b + 1] = (uint8_t)(2 + 2 * ty);
+            b += 2;
+        }
+        if (ty == CRI_ENT_PERSON && mode == 0) {
+            /* name-like neighbours belong to the name ("President Yoon [Suk Yeol]") */
+            size_t na = a, nb = b;
+            while (na > 0 && a - na < 2 && lab[na - 1] == CRI_NER_O && na - 1 > 0 &&
+                   tok_name_like(text, &t[na - 1]) && !has(fl, ws, text, t, na - 1, F_TITLE) &&
+                   !has(fl, ws, text, t, na - 1, F_NOTNAME))
+                na--;
+            while (nb < n && nb - b < 2 && lab[nb] == CRI_NER_O && tok_name_like(text, &t[nb]) &&
+                   !has(fl, ws, text, t, nb, F_TITLE) && !has(fl, ws, text, t, nb, F_NOTNAME))
+                nb++;
+            if (na != a || nb != b) set_span(lab, na, nb, CRI_ENT_PERSON);
+            b = nb;
+        }
+        a = b;
+    }
+}
+
+static void fix_heads(const wordset *ws, const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab) {
     for (size_t a = 0; a < n;) {
         if (lab[a] == CRI_NER_O) { a++; continue; }
         int ty = (lab[a] - 1) / 2;
         size_t b = a + 1;
         while (b < n && lab[b] == 2 + 2 * ty) b++;
         if (b - a >= 2) {
-            const cri_ner_tok *h = &t[b - 1];
-            int nt = tok_in(text, h, loc_heads) ? CRI_ENT_PLACE
-                     : tok_in(text, h, org_heads) ? CRI_ENT_ORG
-                     : tok_in(text, h, misc_heads) ? CRI_ENT_OTHER : ty;
+            unsigned hm = wordset_mask(ws, text, &t[b - 1]);
+            int nt = hm & (1u << F_LOC) ? CRI_ENT_PLACE
+                     : hm & (1u << F_ORG) ? CRI_ENT_ORG
+                     : hm & (1u << F_MISC) ? CRI_ENT_OTHER : ty;
             if (nt != ty) set_span(lab, a, b, nt);
         }
         /* An organization or place named after a person ("the Kim Il Sung
@@ -356,8 +342,7 @@ static void fix_heads(const char *text, const cri_ner_tok *t, size_t n, uint8_t 
          * place or event head noun, with nothing between, joins it. */
         if (a > 0 && lab[a - 1] != CRI_NER_O && (lab[a - 1] - 1) / 2 == CRI_ENT_PERSON &&
             ty != CRI_ENT_PERSON) {
-            const cri_ner_tok *h = &t[b - 1];
-            if (tok_in(text, h, loc_heads) || tok_in(text, h, org_heads) || tok_in(text, h, misc_heads)) {
+            if (wordset_mask(ws, text, &t[b - 1]) & (1u << F_LOC | 1u << F_ORG | 1u << F_MISC)) {
                 size_t a0 = a - 1;
                 while (a0 > 0 && lab[a0] == 2 + 2 * CRI_ENT_PERSON) a0--;
                 if (lab[a0] == CRI_NER_O || (lab[a0] - 1) / 2 != CRI_ENT_PERSON) a0++;
@@ -375,7 +360,7 @@ static void fix_heads(const char *text, const cri_ner_tok *t, size_t n, uint8_t 
  * gets the type its scores rank first.  Words usually written in lower
  * case, titles, days and months are left alone.  Measured on the news dev
  * set: span F1 +0.025, typed F1 +0.004. */
-static void rescue(const cri_ner_model *m, const char *text, const cri_ner_tok *t, size_t n,
+static void rescue(const wordset *ws, const cri_ner_model *m, const char *text, const cri_ner_tok *t, size_t n,
                    const uint8_t *cls, const int32_t *emit, uint8_t *lab, int mode) {
     enum { L = CRI_NER_NLABELS };
     if (!m || mode != 0 || !m->casetab) return;
@@ -395,8 +380,8 @@ static void rescue(const cri_ner_model *m, const char *text, const cri_ner_tok *
         if (e[best] < e[0]) continue;   /* the word's own evidence must favour a name */
         int st = cri_ner_case_state(m, p, len);
         if (st == 1 || st == 3) continue;
-        if (!tok_name_like(text, &t[i]) || tok_in(text, &t[i], person_titles) ||
-            tok_in(text, &t[i], not_name_words))
+        if (!tok_name_like(text, &t[i]) ||
+            (wordset_mask(ws, text, &t[i]) & (1u << F_TITLE | 1u << F_NOTNAME)))
             continue;
         lab[i] = (uint8_t)best;
     }
@@ -405,9 +390,64 @@ static void rescue(const cri_ner_model *m, const char *text, const cri_ner_tok *
 void cri_ner_fix_spans(const cri_ner_model *m, const char *text, const cri_ner_tok *t, size_t n,
                        const uint8_t *cls, const int32_t *emit, uint8_t *labels) {
     int mode = cri_ner_sentence_mode(text, t, n);
-    rescue(m, text, t, n, cls, emit, labels, mode);
-    fix_people(text, t, n, labels, mode);
-    fix_heads(text, t, n, labels);
+    wordset ws;
+    wordset_build(&ws);
+    rescue(&ws, m, text, t, n, cls, emit, labels, mode);
+    fix_people(&ws, text, t, n, labels, mode);
+    fix_heads(&ws, text, t, n, labels);
+}
+
+/* The tagger's tables and buffers live on the context (cr_ctx.ner_cache)
+ * and are built on its first use: the transition tables, the word cache
+ * (which then also serves the next documents) and the per-window arrays
+ * cost nothing per document.  Only the document's window record (dt, win)
+ * and the truecasing buffer grow on the heap, and are freed per call. */
+typedef struct tagger {
+    bool ready;
+    cri_ner_model m;
+    int64_t tab[CRI_NER_NCLS * CRI_NER_NTRANS];
+    wordset ws;                /* the span rules' word lists */
+    cri_buf tc;                /* an all-capitals window, truecased */
+    /* the document's windows as tagging cut them (tokens, count, bytes
+     * read), replayed by propagate() instead of tokenizing again */
+    cri_ner_tok *dt; size_t dn, dcap;
+    uint32_t (*win)[2]; size_t nwin, wcap;
+    size_t rwin, rtok;         /* replay cursors */
+    cri_ner_tok toks[CRI_NER_MAX_TOKS];
+    uint32_t feats[CRI_NER_MAX_TOKS * CRI_NER_NFEAT];
+    int32_t emit[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
+    int64_t score[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
+    uint8_t back[CRI_NER_MAX_TOKS * CRI_NER_NLABELS];
+    uint8_t labels[CRI_NER_MAX_TOKS], cls[CRI_NER_MAX_TOKS];
+    uint64_t wkey[CRI_NER_MAX_TOKS];
+    uint64_t ckey[WCACHE];     /* WCACHE keys; 0 = empty */
+    wslot cache[WCACHE];
+    _Alignas(16) unsigned char scratch[CRI_NER_MAX_TOKS * CRI_NER_SCRATCH];
+} tagger;
+
+_Static_assert(sizeof(tagger) <= sizeof(((cr_ctx *)0)->ner_cache), "CRI_NER_CACHE_BYTES too small");
+_Static_assert(_Alignof(tagger) <= 64, "ner_cache alignment");
+
+/* End of a call: the per-document heap parts go, the rest stays. */
+static void tagger_done(tagger *t) {
+    cri_buf_free(&t->tc);
+    free(t->dt); free(t->win);
+    t->dt = NULL; t->win = NULL;
+    t->dn = t->dcap = t->nwin = t->wcap = t->rwin = t->rtok = 0;
+}
+
+static cr_status tagger_init(cr_ctx *ctx, tagger **out) {
+    tagger *t = (tagger *)(void *)ctx->ner_cache;
+    *out = t;
+    if (!t->ready) {
+        /* the context is calloc'ed: the word cache starts empty (ckey 0) */
+        if (!cri_ner_model_get(&t->m))
+            return cri_fail(ctx, CR_ERR_INTERNAL, "the named-entity model is missing or malformed");
+        cri_ner_trans_tables(t->m.trans, t->m.tcls, t->tab);
+        wordset_build(&t->ws);
+        t->ready = true;
+    }
+    return CR_OK;
 }
 
 static inline void add_row(int32_t *acc, const int8_t *w, uint32_t f) {
@@ -520,9 +560,9 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         emissions(t, w, n, mode);
         cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
         /* a truecased line's capitals are guesses: nothing to rescue */
-        rescue(w == text + pos ? &t->m : NULL, w, t->toks, n, t->cls, t->emit, t->labels, mode);
-        fix_people(w, t->toks, n, t->labels, mode);
-        fix_heads(w, t->toks, n, t->labels);
+        rescue(&t->ws, w == text + pos ? &t->m : NULL, w, t->toks, n, t->cls, t->emit, t->labels, mode);
+        fix_people(&t->ws, w, t->toks, n, t->labels, mode);
+        fix_heads(&t->ws, w, t->toks, n, t->labels);
         for (size_t i = 0; i < n;) {
             uint8_t l = t->labels[i];
             if (l == CRI_NER_O) { i++; continue; }
