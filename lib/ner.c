@@ -468,6 +468,21 @@ static inline void add_row(int32_t *acc, const int8_t *w, uint32_t f) {
 #endif
 }
 
+/* e[0..8] += v[0..8] */
+static inline void add_sums(int32_t *e, const int32_t *v) {
+#if defined(__SSE2__)
+    __m128i a0 = _mm_loadu_si128((const __m128i *)(void *)e);
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(void *)(e + 4));
+    __m128i b0 = _mm_loadu_si128((const __m128i *)(const void *)v);
+    __m128i b1 = _mm_loadu_si128((const __m128i *)(const void *)(v + 4));
+    _mm_storeu_si128((__m128i *)(void *)e, _mm_add_epi32(a0, b0));
+    _mm_storeu_si128((__m128i *)(void *)(e + 4), _mm_add_epi32(a1, b1));
+    e[8] += v[8];
+#else
+    for (int l = 0; l < CRI_NER_NLABELS; l++) e[l] += v[l];
+#endif
+}
+
 /* cri_ner_emissions, with the word-dependent parts taken from the cache.
  * Feature layout (ner_feat.c): [0, WORDFEAT) the word's own, then the
  * previous, next, two-before and two-after words' forms, then the rest. */
@@ -482,20 +497,19 @@ static void emissions(tagger *t, const char *text, size_t n, int mode) {
      * it: itself and its neighbours (those decoded as O-only need none) */
     static const int off[R_N] = {0, 1, -1, 2, -2};
     for (size_t j = 0; j < n; j++) {
-        bool need[R_N];
-        bool any = false;
-        for (int r = 0; r < R_N; r++) {
-            size_t i = j + (size_t)(ptrdiff_t)off[r];
-            need[r] = (r == R_SELF || (off[r] < 0 ? j >= (size_t)-off[r] : i < n)) && !(c[i] & O1);
-            any |= need[r];
-        }
-        if (!any) continue;
+        unsigned need = 0;   /* bit r: the token at j + off[r] reads j's sums */
+        if (!(c[j] & O1)) need |= 1u << R_SELF;
+        if (j + 1 < n && !(c[j + 1] & O1)) need |= 1u << R_M1;
+        if (j >= 1 && !(c[j - 1] & O1)) need |= 1u << R_P1;
+        if (j + 2 < n && !(c[j + 2] & O1)) need |= 1u << R_M2;
+        if (j >= 2 && !(c[j - 2] & O1)) need |= 1u << R_P2;
+        if (!need) continue;
         uint64_t key = t->wkey[j] | 1;
         size_t h = (size_t)(key % WCACHE);
         wslot *sl = &t->cache[h];
         if (t->ckey[h] != key) { t->ckey[h] = key; sl->have = 0; }
-        for (int r = 0; r < R_N; r++) {
-            if (!need[r]) continue;
+        for (; need; need &= need - 1) {
+            int r = __builtin_ctz(need);
             size_t i = j + (size_t)(ptrdiff_t)off[r];
             if (!(sl->have & (1u << r))) {
                 memset(sl->v[r], 0, sizeof sl->v[r]);
@@ -508,8 +522,7 @@ static void emissions(tagger *t, const char *text, size_t n, int mode) {
                     add_row(sl->v[r], w, F[i * NF + WF + (r - 1)]);
                 sl->have |= (uint8_t)(1u << r);
             }
-            int32_t *e = E + i * L;
-            for (int l = 0; l < L; l++) e[l] += sl->v[r][l];
+            add_sums(E + i * L, sl->v[r]);
         }
     }
     for (size_t i = 0; i < n; i++) {
