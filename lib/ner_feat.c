@@ -343,17 +343,21 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
         int64_t *cs = score + i * L;
         tc = tab + (size_t)(cls[i] & CRI_NER_CLSMASK) * T;
         if (cls[i] & CRI_NER_ONLY_O) {
-            /* O alone; its emission is never computed */
+            /* O alone; its emission is never computed.  Its other labels
+             * are NEG, so no path goes through them: nothing reads their
+             * scores and back pointers but the loops below, and those
+             * after an O-only word read its O alone (as the end does). */
             int64_t best = ps[0] + tc[0];
             int bp = 0;
-            for (int p = 1; p < L; p++) {
-                int64_t v = ps[p] + tc[p * L];
-                bp = v > best ? p : bp;
-                best = v > best ? v : best;
-            }
+            if (!(cls[i - 1] & CRI_NER_ONLY_O))
+                for (int p = 1; p < L; p++) {
+                    int64_t v = ps[p] + tc[p * L];
+                    bp = v > best ? p : bp;
+                    best = v > best ? v : best;
+                }
+            /* else ps[p > 0] are NEG: ps[0] + tc[0] wins */
             cs[0] = best;
             back[i * L] = (uint8_t)bp;
-            for (int l = 1; l < L; l++) { cs[l] = NEG; back[i * L + l] = 0; }
             continue;
         }
         if (cls[i - 1] & CRI_NER_ONLY_O) {
@@ -388,7 +392,8 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
     }
     const int64_t *ls = score + (n - 1) * L;
     int bl = 0;
-    for (int l = 1; l < L; l++) if (ls[l] > ls[bl]) bl = l;
+    if (!(cls[n - 1] & CRI_NER_ONLY_O))
+        for (int l = 1; l < L; l++) if (ls[l] > ls[bl]) bl = l;
     for (size_t i = n; i-- > 0;) {
         out[i] = (uint8_t)bl;
         if (i) bl = back[i * L + bl];
