@@ -96,8 +96,9 @@ size_t cri_ner_tokenize(const char *text, size_t len, cri_ner_tok *out, size_t m
                 dotted = true; i++; continue;  /* U.S  e.g */
             }
             size_t ak;
-            if (i < len && is_apos(s, i, len, &ak) && i + ak < len && cri_isupper(s[i + ak]) &&
-                i - b <= 2 && cri_isupper(s[b])) {
+            /* the cheap tests first: most words end at a space */
+            if (i < len && i - b <= 2 && cri_isupper(s[b]) && is_apos(s, i, len, &ak) &&
+                i + ak < len && cri_isupper(s[i + ak])) {
                 i += ak; continue;      /* O'Brien, D'Angelo */
             }
             break;
