@@ -620,7 +620,19 @@ static const char *mention_text(const cr_doc *d, const cri_mention *m) {
 static void lower_key(cri_buf *b, const char *s, size_t n) {
     cri_buf_clear(b);
     if (cri_buf_reserve(b, n)) { cri_buf_free(b); return; }   /* data NULL: out of memory */
-    for (size_t i = 0; i < n; i++) b->data[i] = cri_tolower(s[i]);
+    size_t i = 0;
+    /* eight bytes at a time: 'A'-'Z' gain 0x20, every other byte stays */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        const uint64_t h = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+        uint64_t low7 = x & ~h;
+        uint64_t ge_a = low7 + ones * (0x80 - 'A'), gt_z = low7 + ones * (0x7F - 'Z');
+        uint64_t up = (ge_a ^ gt_z) & ~x & h;   /* ASCII, >= 'A' and <= 'Z' */
+        x |= up >> 2;
+        memcpy(b->data + i, &x, 8);
+    }
+    for (; i < n; i++) b->data[i] = cri_tolower(s[i]);
     b->data[n] = 0;
     b->len = n;
 }
