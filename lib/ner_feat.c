@@ -330,10 +330,54 @@ void cri_ner_trans_tables(const int32_t *trans, const int32_t *tcls, int64_t *ta
                                              : INT64_MIN / 4;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
+#include <immintrin.h>
+#define VITERBI_AVX2 1
+/* One step of the general case below, eight labels at a time: O and B-*
+ * take the best of all nine previous labels (in order, the first best
+ * kept, as below); the I-* lanes are then redone from their two allowed
+ * predecessors exactly as below, so scores and back pointers are the
+ * same to the bit. */
+__attribute__((target("avx2"))) static void viterbi_step_avx2(const int64_t *ps, const int64_t *tc,
+                                                                const int32_t *em, int64_t *cs,
+                                                                uint8_t *bk) {
+    enum { L = CRI_NER_NLABELS };
+    __m256i v = _mm256_set1_epi64x(ps[0]);
+    __m256i b0 = _mm256_add_epi64(v, _mm256_loadu_si256((const __m256i *)(const void *)tc));
+    __m256i b1 = _mm256_add_epi64(v, _mm256_loadu_si256((const __m256i *)(const void *)(tc + 4)));
+    __m256i i0 = _mm256_setzero_si256(), i1 = _mm256_setzero_si256();
+    for (int p = 1; p < L; p++) {
+        v = _mm256_set1_epi64x(ps[p]);
+        __m256i pv = _mm256_set1_epi64x(p);
+        __m256i c0 = _mm256_add_epi64(v, _mm256_loadu_si256((const __m256i *)(const void *)(tc + p * L)));
+        __m256i c1 = _mm256_add_epi64(v, _mm256_loadu_si256((const __m256i *)(const void *)(tc + p * L + 4)));
+        __m256i m0 = _mm256_cmpgt_epi64(c0, b0), m1 = _mm256_cmpgt_epi64(c1, b1);
+        b0 = _mm256_blendv_epi8(b0, c0, m0); i0 = _mm256_blendv_epi8(i0, pv, m0);
+        b1 = _mm256_blendv_epi8(b1, c1, m1); i1 = _mm256_blendv_epi8(i1, pv, m1);
+    }
+    int64_t best[8], idx[8];
+    _mm256_storeu_si256((__m256i *)(void *)best, b0);
+    _mm256_storeu_si256((__m256i *)(void *)(best + 4), b1);
+    _mm256_storeu_si256((__m256i *)(void *)idx, i0);
+    _mm256_storeu_si256((__m256i *)(void *)(idx + 4), i1);
+    for (int l = 1; l < 8; l += 2) { cs[l] = best[l] + em[l]; bk[l] = (uint8_t)idx[l]; }
+    cs[0] = best[0] + em[0]; bk[0] = (uint8_t)idx[0];
+    for (int l = 2; l < L; l += 2) {
+        /* I-X follows only B-X or I-X */
+        int64_t a = ps[l - 1] + tc[(l - 1) * L + l], b = ps[l] + tc[l * L + l];
+        cs[l] = (a >= b ? a : b) + em[l];
+        bk[l] = (uint8_t)(a >= b ? l - 1 : l);
+    }
+}
+#endif
+
 void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const int64_t *tab,
                      uint8_t *out, int64_t *score, uint8_t *back) {
     enum { L = CRI_NER_NLABELS, T = CRI_NER_NTRANS };
     if (n == 0) return;
+#ifdef VITERBI_AVX2
+    const bool avx2 = __builtin_cpu_supports("avx2");
+#endif
     const int64_t NEG = INT64_MIN / 4;
     const int64_t *tc = tab + (size_t)(cls[0] & CRI_NER_CLSMASK) * T;
     for (int l = 0; l < L; l++) score[l] = tc[L * L + l] + emit[l];
@@ -370,6 +414,12 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
             }
             continue;
         }
+#ifdef VITERBI_AVX2
+        if (avx2) {
+            viterbi_step_avx2(ps, tc, emit + i * L, cs, back + i * L);
+            continue;
+        }
+#endif
         for (int l = 0; l < L; l++) {
             int64_t best;
             int bp;
