@@ -184,7 +184,13 @@ static void word_hashes(const unsigned char *p, size_t n, wordh *o) {
                           (n > 3 ? M_LONG | (cri_isupper(p[0]) ? M_CAP : 0) : 0));
     o->only_o = up == 0 && hi == 0 && lo > 0 && !connector_word(p, n);
     /* sentence punctuation and brackets are never part of a name */
-    if (n == 1 && memchr(",;:!?()[]\"", p[0], 11)) o->only_o = 1;
+    if (n == 1) {
+        switch (p[0]) {   /* and NUL, which the memchr this replaces matched */
+        case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '[': case ']':
+        case '"': case 0: o->only_o = 1; break;
+        default: break;
+        }
+    }
     if (al == 0) o->cls = dg ? 3 : 4;
     else if (up >= 2 && lo == 0) o->cls = 2;
     else if (cri_isupper(p[0])) o->cls = 1;
