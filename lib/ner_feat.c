@@ -132,7 +132,18 @@ static bool connector_word(const unsigned char *p, size_t n) {
     static const char *const by_len[6] = {
         "", "y e ", "of de di da du la le al el on at 's ", "the and del des van von der den bin ibn for ",
         "upon ", "della "};
+    /* the first letters of by_len[n] (bit c - 'a', the apostrophe bit
+     * 26): most words fail here without scanning; keep in step */
+    static const uint32_t firsts[6] = {
+        0, 1u << ('y' - 'a') | 1u << ('e' - 'a'),
+        1u << ('o' - 'a') | 1u << ('d' - 'a') | 1u << ('l' - 'a') | 1u << ('a' - 'a') |
+            1u << ('e' - 'a') | 1u << 26,
+        1u << ('t' - 'a') | 1u << ('a' - 'a') | 1u << ('d' - 'a') | 1u << ('v' - 'a') |
+            1u << ('b' - 'a') | 1u << ('i' - 'a') | 1u << ('f' - 'a'),
+        1u << ('u' - 'a'), 1u << ('d' - 'a')};
     if (n == 0 || n > 5) return false;
+    unsigned bit = p[0] >= 'a' && p[0] <= 'z' ? (unsigned)(p[0] - 'a') : p[0] == '\'' ? 26u : 32u;
+    if (bit == 32 || !(firsts[n] >> bit & 1)) return false;
     for (const char *q = by_len[n]; *q; q += n + 1)
         if (q[0] == (char)p[0] && !memcmp(q, p, n)) return true;
     return false;
@@ -185,7 +196,7 @@ static void word_hashes(const unsigned char *p, size_t n, wordh *o) {
     o->only_o = up == 0 && hi == 0 && lo > 0 && !connector_word(p, n);
     /* sentence punctuation and brackets are never part of a name */
     if (n == 1) {
-        switch (p[0]) {   /* and NUL, which the memchr this replaces matched */
+        switch (p[0]) {   /* and a lone NUL byte */
         case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '[': case ']':
         case '"': case 0: o->only_o = 1; break;
         default: break;
