@@ -701,9 +701,14 @@ static int cmp_mention(const void *x, const void *y) {
  * type: "ARSENAL" in a headline once "Arsenal" was found, "Putin" at the
  * start of a sentence.  One-word names found only at sentence starts are
  * not spread. */
+/* What the names' keys can be: their byte lengths and lower-cased first
+ * bytes, as bit sets; most candidates fail one and are not looked up. */
+typedef struct name_filter { uint64_t len[2], first[4]; } name_filter;
+_Static_assert(PROP_MAX_BYTES < 128, "name_filter.len holds the lengths");
+
 static cr_status propagate_span(cr_ctx *ctx, tagger *t, cr_doc *d, const cri_strmap *names,
-                                const char *text, size_t start, size_t end, int32_t caption,
-                                size_t n_old, size_t *cursor, cri_buf *key) {
+                                const name_filter *nf, const char *text, size_t start, size_t end,
+                                int32_t caption, size_t n_old, size_t *cursor, cri_buf *key) {
     size_t pos = start;
     while (pos < end) {
         size_t used = 0, n;
@@ -727,6 +732,8 @@ static cr_status propagate_span(cr_ctx *ctx, tagger *t, cr_doc *d, const cri_str
             while (*cursor < n_old && (d->mentions[*cursor].caption < caption ||
                    (d->mentions[*cursor].caption == caption && d->mentions[*cursor].end <= abs_s)))
                 (*cursor)++;
+            unsigned char f0 = (unsigned char)cri_tolower(text[abs_s]);
+            if (!(nf->first[f0 >> 6] >> (f0 & 63) & 1)) continue;   /* no name starts so */
             size_t maxn = n - i < PROP_MAX_TOKENS ? n - i : PROP_MAX_TOKENS;
             bool lowered = false;   /* key: the longest candidate, lower-cased once */
             for (size_t len = maxn; len >= 1; len--) {
@@ -735,7 +742,9 @@ static cr_status propagate_span(cr_ctx *ctx, tagger *t, cr_doc *d, const cri_str
                     d->mentions[*cursor].start < abs_e)
                     continue;   /* overlaps a mention */
                 size_t kl = abs_e - abs_s;
-                if (kl < PROP_MIN_BYTES || kl > PROP_MAX_BYTES) continue;   /* never a key */
+                if (kl < PROP_MIN_BYTES || kl > PROP_MAX_BYTES ||
+                    !(nf->len[kl >> 6] >> (kl & 63) & 1))
+                    continue;   /* no name this long */
                 if (!lowered) {
                     lower_key(key, text + abs_s, kl);
                     if (!key->data) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
@@ -765,6 +774,7 @@ static cr_status propagate(cr_ctx *ctx, tagger *t, cr_doc *d) {
     if (cri_strmap_init(&names, n_old * 2, ctx->opt.seed)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     cri_buf key = {0};
     cr_status st = CR_OK;
+    name_filter nf = {{0}, {0}};
     for (size_t i = 0; i < n_old && st == CR_OK; i++) {
         cri_mention *m = &d->mentions[i];
         bool initial = m->entity == -2;
@@ -772,6 +782,11 @@ static cr_status propagate(cr_ctx *ctx, tagger *t, cr_doc *d) {
         size_t len = m->end - m->start;
         if (initial || len < PROP_MIN_BYTES || len > PROP_MAX_BYTES) continue;
         lower_key(&key, mention_text(d, m), len);
+        if (key.data) {
+            unsigned char f0 = (unsigned char)key.data[0];
+            nf.len[len >> 6] |= 1ULL << (len & 63);
+            nf.first[f0 >> 6] |= 1ULL << (f0 & 63);
+        }
         bool isnew;
         int64_t *v = key.data ? cri_strmap_upsert(&names, key.data, key.len, m->type, &isnew) : NULL;
         if (!v) st = cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
@@ -783,19 +798,19 @@ static cr_status propagate(cr_ctx *ctx, tagger *t, cr_doc *d) {
         for (size_t i = 0; i < d->n_sents && st == CR_OK; i++) {
             const cri_sentence *s = &d->sents[i];
             if (s->end > d->body_len || s->start >= s->end) continue;
-            st = propagate_span(ctx, t, d, &names, d->body, s->start, s->end, -1, n_old, &cursor, &key);
+            st = propagate_span(ctx, t, d, &names, &nf, d->body, s->start, s->end, -1, n_old, &cursor, &key);
         }
     } else if (st == CR_OK && d->body) {
         size_t s = 0;
         for (size_t i = 0; i <= d->body_len && st == CR_OK; i++) {
             if (i < d->body_len && d->body[i] != '\n') continue;
-            if (i > s) st = propagate_span(ctx, t, d, &names, d->body, s, i, -1, n_old, &cursor, &key);
+            if (i > s) st = propagate_span(ctx, t, d, &names, &nf, d->body, s, i, -1, n_old, &cursor, &key);
             s = i + 1;
         }
     }
     for (size_t c = 0; c < d->n_captions && st == CR_OK; c++)
         if (d->captions[c])
-            st = propagate_span(ctx, t, d, &names, d->captions[c], 0, strlen(d->captions[c]),
+            st = propagate_span(ctx, t, d, &names, &nf, d->captions[c], 0, strlen(d->captions[c]),
                                 (int32_t)c, n_old, &cursor, &key);
     if (d->n_mentions > n_old) qsort(d->mentions, d->n_mentions, sizeof *d->mentions, cmp_mention);
     cri_buf_free(&key);
