@@ -173,14 +173,19 @@ static void word_hashes(const unsigned char *p, size_t n, wordh *o) {
     unsigned up = 0, lo = 0, dg = 0, al = 0, hi = 0, alo = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
-        hi |= c & 0x80;
-        lw = fnv_step(lw, (unsigned char)cri_tolower((char)c));
+        unsigned ct = cri_ctype[c];   /* the classes are exclusive */
         char k;
-        if (cri_isupper(c)) { k = 'X'; up++; al++; }
-        else if (cri_islower(c)) { k = 'x'; lo++; al++; alo++; }
-        else if (cri_isdigit(c)) { k = 'd'; dg++; }
-        else if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; k = 'u'; al++; lo++; }
-        else k = (char)c;
+        if (ct & CRI_C_LOWER) {   /* most bytes: test it first */
+            lw = fnv_step(lw, c);
+            k = 'x'; lo++; al++; alo++;
+        } else {
+            hi |= c & 0x80;
+            lw = fnv_step(lw, (unsigned char)cri_tolower((char)c));
+            if (ct & CRI_C_UPPER) { k = 'X'; up++; al++; }
+            else if (ct & CRI_C_DIGIT) { k = 'd'; dg++; }
+            else if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; k = 'u'; al++; lo++; }
+            else k = (char)c;
+        }
         if (k != last && shn < 8) { sh = fnv_step(sh, (unsigned char)k); shn++; last = k; }
     }
     /* long words and short words differ in what their shape says */
