@@ -131,7 +131,7 @@ struct cr_ctx {
      * on first use and kept for the context's next documents; layout
      * private to ner.c, freed with the context (no heap inside) ---- */
 #define CRI_NER_CACHE_BYTES (312u << 10)
-    _Alignas(64) unsigned char ner_cache[CRI_NER_CACHE_BYTES];
+    _Alignas(16) unsigned char ner_cache[CRI_NER_CACHE_BYTES];   /* calloc gives 16 */
     /* ---- end ner ---- */
 };
 /* Set the context's message; returns s for `return cri_fail(...)`. */

@@ -426,7 +426,7 @@ typedef struct tagger {
 } tagger;
 
 _Static_assert(sizeof(tagger) <= sizeof(((cr_ctx *)0)->ner_cache), "CRI_NER_CACHE_BYTES too small");
-_Static_assert(_Alignof(tagger) <= 64, "ner_cache alignment");
+_Static_assert(_Alignof(tagger) <= 16, "ner_cache alignment (cr_ctx is calloc'ed)");
 
 /* End of a call: the per-document heap parts go, the rest stays. */
 static void tagger_done(tagger *t) {
