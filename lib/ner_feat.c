@@ -88,6 +88,7 @@ size_t cri_ner_tokenize(const char *text, size_t len, cri_ner_tok *out, size_t m
         bool dotted = false;
         for (;;) {
             while (i < len && wordc(s, i, len)) i++;
+            if (i < len && s[i] == ' ') break;   /* most words: none of the joins below */
             if (i + 1 < len && (s[i] == '.' || s[i] == ',') && cri_isdigit(s[i - 1]) && cri_isdigit(s[i + 1])) {
                 i++; continue;          /* 1,000  3.5 */
             }
