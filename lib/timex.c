@@ -1511,6 +1511,16 @@ static size_t match(tx *x, size_t i, res *r) {
                 if (W(x, c, "of") && year_at(x, c + 1) > 0) { y = year_at(x, c + 1); c += 2; }
                 else if (W(x, c, "of") && (W(x, c + 1, "this") || W(x, c + 1, "the")) && W(x, c + 2, "year")) {
                     c += 3;
+                } else if (W(x, c, "of") && (W(x, c + 1, "last") || W(x, c + 1, "next")) && W(x, c + 2, "year")) {
+                    /* "the first half of next year" */
+                    if (!x->pub) {
+                        snprintf(r->value, sizeof r->value, half ? "XXXX-H%d" : "XXXX-Q%d", o);
+                        r->relative = true;
+                        return c + 3;
+                    }
+                    y = x->py + (W(x, c + 1, "next") ? 1 : -1);
+                    r->relative = true;
+                    c += 3;
                 }
                 if (y < 0 && half && c == i + 3) return i;  /* "the first half" of a match */
                 if (y < 0) {

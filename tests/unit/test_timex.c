@@ -93,6 +93,12 @@ static void weekdays(void) {
     CHECK_STR(value("Police were called just past 4 p.m. Friday.", "2024-07-09", "4 p.m."), "2024-07-05T16:00");
 }
 
+static void quarters(void) {
+    CHECK_STR(value("Results are due in the first half of next year.", "2024-07-09", "the first half"), "2025-H1");
+    CHECK_STR(value("Sales fell in the fourth quarter of last year.", "2024-07-09", "the fourth quarter"), "2023-Q4");
+    CHECK_STR(value("Sales rose in the second half of 2023.", "2024-07-09", "the second half"), "2023-H2");
+}
+
 static void seasons(void) {
     /* January and February sit in last year's winter: this year's spring,
      * summer and fall are still ahead */
@@ -259,6 +265,7 @@ int main(void) {
     seeds();
     weekdays();
     seasons();
+    quarters();
     relative();
     absolute();
     no_anchor();
