@@ -644,7 +644,7 @@ static void lower_key(cri_buf *b, const char *s, size_t n) {
 static cr_status harmonize(cr_ctx *ctx, cr_doc *d) {
     if (d->n_mentions < 2) return CR_OK;
     cri_strmap map;
-    if (cri_strmap_init(&map, d->n_mentions * 2, ctx->opt.seed))
+    if (cri_strmap_init(&map, d->n_mentions, ctx->opt.seed))   /* at most this many keys */
         return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     uint32_t (*votes)[4] = calloc(d->n_mentions, sizeof *votes);
     int *slot = malloc(d->n_mentions * sizeof *slot);
@@ -771,7 +771,7 @@ static cr_status propagate(cr_ctx *ctx, tagger *t, cr_doc *d) {
     size_t n_old = d->n_mentions;
     if (n_old == 0) return CR_OK;
     cri_strmap names;
-    if (cri_strmap_init(&names, n_old * 2, ctx->opt.seed)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
+    if (cri_strmap_init(&names, n_old, ctx->opt.seed)) return cri_fail(ctx, CR_ERR_NOMEM, "out of memory");
     cri_buf key = {0};
     cr_status st = CR_OK;
     name_filter nf = {{0}, {0}};
