@@ -1405,6 +1405,16 @@ static size_t match(tx *x, size_t i, res *r) {
     case CRI_LC_REL:
         break;
     case CRI_LC_TUNIT:
+        /* "by year-end": the end of the publication year */
+        if (TEQ(x, i, "year") && is_dash(x, i + 1) && GLUED(x, i + 1) && GLUED(x, i + 2) &&
+            TEQ(x, i + 2, "end") && !(i > 0 && NUM(x, i - 1))) {
+            if (x->pub) {
+                snprintf(r->value, sizeof r->value, "%04d", x->py);
+                r->relative = true;
+            } else snprintf(r->value, sizeof r->value, "XXXX");
+            r->mod = "END";
+            return i + 3;
+        }
         e = vague_duration_at(x, i, r);
         if (e > i) r->mod = qualifier_mod(x, i);
         return e;

@@ -97,6 +97,7 @@ static void quarters(void) {
     CHECK_STR(value("Results are due in the first half of next year.", "2024-07-09", "the first half"), "2025-H1");
     CHECK_STR(value("Sales fell in the fourth quarter of last year.", "2024-07-09", "the fourth quarter"), "2023-Q4");
     CHECK_STR(value("Sales rose in the second half of 2023.", "2024-07-09", "the second half"), "2023-H2");
+    CHECK_STR(value("The deal should close by year-end.", "2024-07-09", "year-end"), "2024");
 }
 
 static void seasons(void) {
