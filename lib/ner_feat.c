@@ -97,7 +97,7 @@ size_t cri_ner_tokenize(const char *text, size_t len, cri_ner_tok *out, size_t m
                 dotted = true; i++; continue;  /* U.S  e.g */
             }
             size_t ak;
-            /* the cheap tests first: most words end at a space */
+            /* the cheap tests before looking for an apostrophe */
             if (i < len && i - b <= 2 && cri_isupper(s[b]) && is_apos(s, i, len, &ak) &&
                 i + ak < len && cri_isupper(s[i + ak])) {
                 i += ak; continue;      /* O'Brien, D'Angelo */
@@ -412,9 +412,9 @@ void cri_ner_viterbi(const int32_t *emit, const uint8_t *cls, size_t n, const in
         tc = tab + (size_t)(cls[i] & CRI_NER_CLSMASK) * T;
         if (cls[i] & CRI_NER_ONLY_O) {
             /* O alone; its emission is never computed.  Its other labels
-             * are NEG, so no path goes through them: nothing reads their
-             * scores and back pointers but the loops below, and those
-             * after an O-only word read its O alone (as the end does). */
+             * are impossible (as if NEG) and left unwritten: every reader
+             * of a row after an O-only word (the next step, the end) reads
+             * its O alone. */
             int64_t best = ps[0] + tc[0];
             int bp = 0;
             if (!(cls[i - 1] & CRI_NER_ONLY_O))
