@@ -101,6 +101,17 @@ if [ "$(id -u)" != 0 ]; then
   has "$T/err" "cannot open" "unreadable message"
 fi
 
+# random bytes are never taken for text (a 10% control-byte threshold let
+# one file in thirty through): 60 seeded files, all rejected
+mkdir "$T/rand"
+python3 -c "
+import random
+for k in range(60):
+    r = random.Random(k)
+    open('$T/rand/%02d.bin' % k, 'wb').write(bytes(r.randrange(256) for _ in range(3000)))"
+"$CR" clean --json "$T"/rand/*.bin >"$T/out" 2>"$T/err"; expect_rc 1 $? "random bytes"
+n=$(grep -c 'not text' "$T/err"); [ "$n" -eq 60 ] && ok || bad "random bytes: $n of 60 rejected"
+
 # --max-bytes bounds each JSON Lines article, not the file: a feed larger
 # than the limit is read line by line
 python3 -c "
