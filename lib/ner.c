@@ -84,10 +84,19 @@ static bool tok_lower(const char *text, const cri_ner_tok *k) {
 
 /* "Russian", "North Korean", "Chinese", "British": a people or a language,
  * by its English ending; capitalized, five letters or more. */
+/* Demonyms that no suffix gives away. */
+static const char *const odd_demonyms[] = {
+    "Arab", "Basque", "Czech", "Dutch", "Filipino", "French", "Greek", "Iraqi", "Israeli",
+    "Kuwaiti", "Pakistani", "Qatari", "Saudi", "Slovak", "Swiss", "Thai", "Yemeni", "Bangladeshi",
+    "Nepali", "Somali", "Omani", "Emirati", "Western", NULL};
+
 static bool tok_demonym(const char *text, const cri_ner_tok *k) {
     size_t n = k->end - k->start;
     const char *p = text + k->start;
-    if (n < 5 || !cri_isupper((unsigned char)p[0])) return false;
+    if (n < 4 || !cri_isupper((unsigned char)p[0])) return false;
+    for (int i = 0; odd_demonyms[i]; i++)
+        if (strlen(odd_demonyms[i]) == n && !memcmp(p, odd_demonyms[i], n)) return true;
+    if (n < 5) return false;
     static const char *const suf[] = {"ian", "ean", "ese", "ish", NULL};
     for (int i = 0; suf[i]; i++)
         if (!memcmp(p + n - 3, suf[i], 3)) return true;
@@ -320,6 +329,20 @@ static void fix_people(const wordset *ws, const char *text, const cri_ner_tok *t
             b = nb;
         }
         a = b;
+    }
+    /* "French President", "Dutch officials": a demonym with no telling
+     * suffix that the tagger left out is other (MISC), before a lower-case
+     * word or a title; the closed list only ("Christian", "Brian" end in
+     * -ian and are names) */
+    for (size_t i = 0; i < n; i++) {
+        size_t len = t[i].end - t[i].start;
+        if (lab[i] != CRI_NER_O || len < 4 || len > 11 || !cri_isupper((unsigned char)text[t[i].start])) continue;
+        if (i > 0 && lab[i - 1] != CRI_NER_O) continue;
+        if (!(i + 1 == n || tok_lower(text, &t[i + 1]) || has(fl, ws, text, t, i + 1, F_TITLE))) continue;
+        bool odd = false;
+        for (int k = 0; odd_demonyms[k] && !odd; k++)
+            odd = strlen(odd_demonyms[k]) == len && !memcmp(text + t[i].start, odd_demonyms[k], len);
+        if (odd) set_span(lab, i, i + 1, CRI_ENT_OTHER);
     }
 }
 

@@ -179,6 +179,15 @@ static void test_span_rules(void) {
     CHECK(type_of(d, s, "Tuesday", -1) == -1);
     if (check_failed) dump(d, s);
     doc_free(d);
+    /* demonyms without a telling suffix are MISC (other), not places */
+    s = "Officials said French President Emmanuel Macron met Dutch officials and Western allies.";
+    d = tag(s);
+    CHECK(type_of(d, s, "French", -1) == CRI_ENT_OTHER);
+    CHECK(type_of(d, s, "Dutch", -1) == CRI_ENT_OTHER);
+    CHECK(type_of(d, s, "Western", -1) == CRI_ENT_OTHER);
+    CHECK(type_of(d, s, "Emmanuel Macron", -1) == CRI_ENT_PERSON);
+    if (check_failed) dump(d, s);
+    doc_free(d);
 }
 
 static void test_pathological(void) {
