@@ -796,7 +796,7 @@ static int status_nearby(cr_corpus *c, cri_brief *b, item *it, size_t cap, const
             for (size_t k = 0; k < F->n_units; k++) {
                 const cri_bunit *v = &b->units[F->units[k]];
                 if (v->sdoc == u->sdoc) own_doc = true;
-                if (cri_facts_sim(b, (uint32_t)x, F->units[k]) >= 0.18) near = true;
+                if (cri_facts_sim(b, (uint32_t)x, F->units[k]) >= 0.15) near = true;
             }
             (void)own_doc;
             if (!near) continue;

@@ -383,6 +383,29 @@ static void fix_heads(const wordset *ws, const char *text, const cri_ner_tok *t,
  * gets the type its scores rank first.  Words usually written in lower
  * case, titles, days and months are left alone.  Measured on the news dev
  * set: span F1 +0.025, typed F1 +0.004. */
+/* "North Korean", "South African", "West German": a compass word before a
+ * demonym is part of it, whatever the tagger made of the compass word alone
+ * (it tends to read "North" as the start of a place or organization). */
+static void join_compass(const char *text, const cri_ner_tok *t, size_t n, uint8_t *lab) {
+    static const char *const compass[] = {"North", "South", "East", "West", "Northern",
+                                          "Southern", "Eastern", "Western", "Central", NULL};
+    for (size_t i = 0; i + 1 < n; i++) {
+        size_t len = t[i].end - t[i].start;
+        if (len < 4 || len > 8 || !cri_isupper((unsigned char)text[t[i].start])) continue;
+        bool is_compass = false;
+        for (int k = 0; compass[k] && !is_compass; k++)
+            is_compass = strlen(compass[k]) == len && !memcmp(text + t[i].start, compass[k], len);
+        if (!is_compass || !tok_demonym(text, &t[i + 1])) continue;
+        /* the demonym must stand alone (a span of one token, or none) and
+         * the compass word must not close a longer name ("Korea North") */
+        if (i + 2 < n && lab[i + 2] != CRI_NER_O && lab[i + 2] % 2 == 0) continue;
+        if (lab[i] != CRI_NER_O && lab[i] % 2 == 0) continue;
+        if (lab[i] == CRI_NER_O && lab[i + 1] == CRI_NER_O) continue;
+        set_span(lab, i, i + 2, CRI_ENT_OTHER);
+        i++;
+    }
+}
+
 static void rescue(const wordset *ws, const cri_ner_model *m, const char *text, const cri_ner_tok *t, size_t n,
                    const uint8_t *cls, const int32_t *emit, uint8_t *lab, int mode) {
     enum { L = CRI_NER_NLABELS };
@@ -416,6 +439,7 @@ void cri_ner_fix_spans(const cri_ner_model *m, const char *text, const cri_ner_t
     wordset ws;
     wordset_build(&ws);
     rescue(&ws, m, text, t, n, cls, emit, labels, mode);
+    join_compass(text, t, n, labels);
     fix_people(&ws, text, t, n, labels, mode);
     fix_heads(&ws, text, t, n, labels);
 }
@@ -597,6 +621,7 @@ static cr_status tag_span(cr_ctx *ctx, tagger *t, cr_doc *d, const char *text, s
         cri_ner_viterbi(t->emit, t->cls, n, t->tab, t->labels, t->score, t->back);
         /* a truecased line's capitals are guesses: nothing to rescue */
         rescue(&t->ws, w == text + pos ? &t->m : NULL, w, t->toks, n, t->cls, t->emit, t->labels, mode);
+        join_compass(w, t->toks, n, t->labels);
         fix_people(&t->ws, w, t->toks, n, t->labels, mode);
         fix_heads(&t->ws, w, t->toks, n, t->labels);
         for (size_t i = 0; i < n;) {

@@ -188,6 +188,13 @@ static void test_span_rules(void) {
     CHECK(type_of(d, s, "Emmanuel Macron", -1) == CRI_ENT_PERSON);
     if (check_failed) dump(d, s);
     doc_free(d);
+    /* a compass word belongs to the demonym after it, never a name alone */
+    s = "A North Korean military delegation met officials in Moscow on Monday.";
+    d = tag(s);
+    CHECK(type_of(d, s, "North Korean", -1) == CRI_ENT_OTHER);
+    CHECK(type_of(d, s, "North", -1) == -1);
+    if (check_failed) dump(d, s);
+    doc_free(d);
 }
 
 static void test_pathological(void) {
