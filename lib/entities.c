@@ -331,19 +331,30 @@ static int context_roles(resolver *r, rec *rc, const char *t, size_t tlen, size_
 
 /* ---- collecting mentions -------------------------------------------------- */
 
+/* The start of a mention's text, NULL when its span is unusable; *src and
+ * *srclen are the body or caption its offsets index. */
+static const char *mention_text(const cr_doc *d, const cri_mention *m, const char **src, size_t *srclen) {
+    const char *text;
+    size_t tlen;
+    if (m->caption < 0) { text = d->body; tlen = d->body_len; }
+    else if ((size_t)m->caption < d->n_captions && d->captions[m->caption]) {
+        text = d->captions[m->caption]; tlen = strlen(text);
+    } else return NULL;
+    if (!text || m->end > tlen || m->start >= m->end) return NULL;
+    if (src) *src = text;
+    if (srclen) *srclen = tlen;
+    return text + m->start;
+}
+
 static cr_status add_mention(resolver *r, const cr_corpus *c, size_t di, size_t mi, size_t order) {
     const cr_doc *d = c->docs[di];
     cri_mention *m = &d->mentions[mi];
     m->entity = -1;
     const char *text;
     size_t tlen;
-    if (m->caption < 0) { text = d->body; tlen = d->body_len; }
-    else if ((size_t)m->caption < d->n_captions && d->captions[m->caption]) {
-        text = d->captions[m->caption]; tlen = strlen(text);
-    } else return CR_OK;
-    if (!text || m->end > tlen || m->start >= m->end) return CR_OK;
+    const char *s = mention_text(d, m, &text, &tlen);
+    if (!s) return CR_OK;
     size_t n = m->end - m->start;
-    const char *s = text + m->start;
     if (n > MAX_MENTION_BYTES || !has_letter(s, n)) return CR_OK;
     rawpart p[MAX_PARTS];
     int np = split_parts(r, s, n, p, MAX_PARTS);
@@ -925,18 +936,6 @@ oom:
     return cri_fail(r->ctx, CR_ERR_NOMEM, "out of memory");
 }
 
-/* The text of a mention (body or caption), NULL when its span is unusable. */
-static const char *mention_text(const cr_doc *d, const cri_mention *m) {
-    const char *text;
-    size_t tlen;
-    if (m->caption < 0) { text = d->body; tlen = d->body_len; }
-    else if ((size_t)m->caption < d->n_captions && d->captions[m->caption]) {
-        text = d->captions[m->caption]; tlen = strlen(text);
-    } else return NULL;
-    if (!text || m->end > tlen || m->start >= m->end || m->end - m->start > MAX_MENTION_BYTES) return NULL;
-    return text + m->start;
-}
-
 /* One name, one type per story.  The tagger already gives a name one type
  * per document (the majority); across a story's documents the same written
  * name can still come out as a place in four articles and a person in the
@@ -956,9 +955,9 @@ static cr_status story_type_vote(cr_corpus *c, const cri_story *s) {
             cr_doc *d = c->docs[s->docs[k]];
             for (size_t mi = 0; mi < d->n_mentions; mi++) {
                 cri_mention *m = &d->mentions[mi];
-                const char *t = mention_text(d, m);
-                if (!t || m->type > CRI_ENT_OTHER) continue;
+                const char *t = mention_text(d, m, NULL, NULL);
                 size_t n = m->end - m->start;
+                if (!t || n > MAX_MENTION_BYTES || m->type > CRI_ENT_OTHER) continue;
                 if (pass == 0) {
                     int64_t *v = cri_strmap_upsert(&votes, t, n, 0, NULL);
                     if (!v) {

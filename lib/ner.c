@@ -90,12 +90,19 @@ static const char *const odd_demonyms[] = {
     "Kuwaiti", "Pakistani", "Qatari", "Saudi", "Slovak", "Swiss", "Thai", "Yemeni", "Bangladeshi",
     "Nepali", "Somali", "Omani", "Emirati", "Western", NULL};
 
+/* Whether token k is written exactly as one word of a NULL-ended list. */
+static bool tok_one_of(const char *text, const cri_ner_tok *k, const char *const *list) {
+    size_t n = k->end - k->start;
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && !memcmp(text + k->start, list[i], n)) return true;
+    return false;
+}
+
 static bool tok_demonym(const char *text, const cri_ner_tok *k) {
     size_t n = k->end - k->start;
     const char *p = text + k->start;
     if (n < 4 || !cri_isupper((unsigned char)p[0])) return false;
-    for (int i = 0; odd_demonyms[i]; i++)
-        if (strlen(odd_demonyms[i]) == n && !memcmp(p, odd_demonyms[i], n)) return true;
+    if (tok_one_of(text, k, odd_demonyms)) return true;
     if (n < 5) return false;
     static const char *const suf[] = {"ian", "ean", "ese", "ish", NULL};
     for (int i = 0; suf[i]; i++)
@@ -339,10 +346,7 @@ static void fix_people(const wordset *ws, const char *text, const cri_ner_tok *t
         if (lab[i] != CRI_NER_O || len < 4 || len > 11 || !cri_isupper((unsigned char)text[t[i].start])) continue;
         if (i > 0 && lab[i - 1] != CRI_NER_O) continue;
         if (!(i + 1 == n || tok_lower(text, &t[i + 1]) || has(fl, ws, text, t, i + 1, F_TITLE))) continue;
-        bool odd = false;
-        for (int k = 0; odd_demonyms[k] && !odd; k++)
-            odd = strlen(odd_demonyms[k]) == len && !memcmp(text + t[i].start, odd_demonyms[k], len);
-        if (odd) set_span(lab, i, i + 1, CRI_ENT_OTHER);
+        if (tok_one_of(text, &t[i], odd_demonyms)) set_span(lab, i, i + 1, CRI_ENT_OTHER);
     }
 }
 
@@ -392,10 +396,7 @@ static void join_compass(const char *text, const cri_ner_tok *t, size_t n, uint8
     for (size_t i = 0; i + 1 < n; i++) {
         size_t len = t[i].end - t[i].start;
         if (len < 4 || len > 8 || !cri_isupper((unsigned char)text[t[i].start])) continue;
-        bool is_compass = false;
-        for (int k = 0; compass[k] && !is_compass; k++)
-            is_compass = strlen(compass[k]) == len && !memcmp(text + t[i].start, compass[k], len);
-        if (!is_compass || !tok_demonym(text, &t[i + 1])) continue;
+        if (!tok_one_of(text, &t[i], compass) || !tok_demonym(text, &t[i + 1])) continue;
         /* the demonym must stand alone (a span of one token, or none) and
          * the compass word must not close a longer name ("Korea North") */
         if (i + 2 < n && lab[i + 2] != CRI_NER_O && lab[i + 2] % 2 == 0) continue;

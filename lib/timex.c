@@ -927,6 +927,18 @@ static size_t vague_duration_at(tx *x, size_t i, res *r) {
     return j + 1;
 }
 
+static void put_season(tx *x, res *r, int s, int y) {
+    static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
+    if (y > 0) snprintf(r->value, sizeof r->value, "%04d-%s", y, sc[s]);
+    else if (x->pub) {
+        snprintf(r->value, sizeof r->value, "%04d-%s", x->py, sc[s]);
+        r->relative = true;
+    } else {
+        snprintf(r->value, sizeof r->value, "XXXX-%s", sc[s]);
+        r->relative = true;
+    }
+}
+
 /* The season of the publication date, as seen from season s: 1 spring ..
  * 4 winter.  January and February are in the winter that began the year
  * before, so from them this year's spring, summer and fall are all still
@@ -1006,18 +1018,14 @@ static size_t deictic_at(tx *x, size_t i, res *r, int tense) {
     }
     int s = CLS(x, j, CRI_LC_SEASON);
     if (s > 0 && !(W(x, j, "fall") && how != 0 && false)) {
-        static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
         if (x->pub) {
             int cur = season_now(x, s);
             int y = x->py;
             if (how == -1 && s >= cur) y--;
             if (how == 1 && s <= cur) y++;
-            snprintf(r->value, sizeof r->value, "%04d-%s", y, sc[s]);
+            put_season(x, r, s, y);
             r->relative = true;
-        } else {
-            snprintf(r->value, sizeof r->value, "XXXX-%s", sc[s]);
-            r->relative = true;
-        }
+        } else put_season(x, r, s, -1);
         return j + 1;
     }
     if (how == -1 && !past) {
@@ -1072,18 +1080,6 @@ static void put_time(tx *x, res *r, int hh, int mm) {
     } else snprintf(day, sizeof day, "XXXX-XX-XX");
     snprintf(r->value, sizeof r->value, "%sT%02d:%02d", day, hh, mm);
     r->type = TY_TIME;
-}
-
-static void put_season(tx *x, res *r, int s, int y) {
-    static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
-    if (y > 0) snprintf(r->value, sizeof r->value, "%04d-%s", y, sc[s]);
-    else if (x->pub) {
-        snprintf(r->value, sizeof r->value, "%04d-%s", x->py, sc[s]);
-        r->relative = true;
-    } else {
-        snprintf(r->value, sizeof r->value, "XXXX-%s", sc[s]);
-        r->relative = true;
-    }
 }
 
 /* The thing after early/mid/late or "the end of": a month, a year, a
