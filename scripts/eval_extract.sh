@@ -31,13 +31,40 @@ def run(docs):
         sys.exit("crossread failed: " + out.stderr)
     return {d["id"]: d for d in json.loads(out.stdout)["documents"]}
 
+def read_tsv(rel):
+    rows = []
+    for line in open(repo + "/" + rel, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+def span_of(doc, text):
+    """Byte offsets of text's first occurrence in the document's body, or None."""
+    if not doc:
+        return None
+    body = doc["body"]
+    a = body.find(text)
+    if a < 0:
+        return None
+    a = len(body[:a].encode())
+    return a, a + len(text.encode())
+
+def date_at(doc, text):
+    """Value of the first date overlapping text, or None."""
+    sp = span_of(doc, text)
+    for t in doc["dates"] if sp else []:
+        if t["start"] < sp[1] and t["end"] > sp[0]:
+            return t["value"]
+    return None
+
+def report(line, errs):
+    print(line)
+    if show:
+        print("\n".join(errs))
+
 # ---- dates
-rows = []
-for line in open(repo + "/tests/data/timex/timex.tsv", encoding="utf-8"):
-    if line.startswith("#") or not line.strip():
-        continue
-    f = line.rstrip("\n").split("\t")
-    rows.append(f)   # id, published, gold value, type, mention, sentence
+rows = read_tsv("tests/data/timex/timex.tsv")   # id, published, gold value, type, mention, sentence
 docs = []
 for i, f in enumerate(rows):
     d = {"id": "t%d" % i, "text": f[5]}
@@ -48,52 +75,24 @@ out = run(docs)
 ok = found = 0
 errs = []
 for i, f in enumerate(rows):
-    doc = out.get("t%d" % i)
-    body = doc["body"] if doc else ""
-    a = body.find(f[4])
-    b = a + len(f[4].encode())
-    if a >= 0:
-        a = len(body[:a].encode())
-        b = a + len(f[4].encode())
-    val = None
-    if doc and a >= 0:
-        for t in doc["dates"]:
-            if t["start"] < b and t["end"] > a:
-                val = t["value"]
-                break
+    val = date_at(out.get("t%d" % i), f[4])
     found += val is not None
     if val == f[2]:
         ok += 1
     else:
         errs.append("%s\t%s\tgold %s\tgot %s\t%s" % (f[0], f[1] or "-", f[2], val, f[4]))
 n = len(rows)
-print("dates:      %d mentions, recognized %.3f, exact value accuracy %.3f" % (n, found / n, ok / n))
-if show:
-    print("\n".join(errs))
+report("dates:      %d mentions, recognized %.3f, exact value accuracy %.3f" % (n, found / n, ok / n), errs)
 
 # ---- dates, blind set: sentences written for the set, values written before
 # the system ran on them; gold alternatives separated by ';', NONE = must not be tagged
-rows = []
-for line in open(repo + "/tests/data/timex/blind.tsv", encoding="utf-8"):
-    if line.startswith("#") or not line.strip():
-        continue
-    rows.append(line.rstrip("\n").split("\t"))
+rows = read_tsv("tests/data/timex/blind.tsv")
 docs = [{"id": "b%d" % i, "text": f[5], "published": f[1]} for i, f in enumerate(rows)]
 out = run(docs)
 ok = found = pos = fp = neg = 0
 errs = []
 for i, f in enumerate(rows):
-    doc = out.get("b%d" % i)
-    body = doc["body"] if doc else ""
-    a = body.find(f[4])
-    val = None
-    if doc and a >= 0:
-        a = len(body[:a].encode())
-        b = a + len(f[4].encode())
-        for t in doc["dates"]:
-            if t["start"] < b and t["end"] > a:
-                val = t["value"]
-                break
+    val = date_at(out.get("b%d" % i), f[4])
     if f[2] == "NONE":
         neg += 1
         fp += val is not None
@@ -106,32 +105,23 @@ for i, f in enumerate(rows):
         ok += 1
     else:
         errs.append("%s\t%s\tgold %s\tgot %s\t%s" % (f[0], f[1], f[2], val, f[4]))
-print("blind:      %d mentions, recognized %.3f, exact value accuracy %.3f; %d/%d non-dates tagged"
-      % (pos, found / pos, ok / pos, fp, neg))
-if show:
-    print("\n".join(errs))
+report("blind:      %d mentions, recognized %.3f, exact value accuracy %.3f; %d/%d non-dates tagged"
+       % (pos, found / pos, ok / pos, fp, neg), errs)
 
-# ---- quantities
-rows = []
-for line in open(repo + "/tests/data/quantities/quantities.tsv", encoding="utf-8"):
-    if line.startswith("#") or not line.strip():
-        continue
-    rows.append(line.rstrip("\n").split("\t"))   # source, number text, value, unit, sentence
+# ---- quantities: the quantity holding the annotated number's first byte
+rows = read_tsv("tests/data/quantities/quantities.tsv")   # source, number text, value, unit, sentence
 docs = [{"id": "q%d" % i, "text": f[4]} for i, f in enumerate(rows)]
 out = run(docs)
 ok = okv = 0
 errs = []
 for i, f in enumerate(rows):
     doc = out.get("q%d" % i)
-    body = doc["body"] if doc else ""
-    a = body.find(f[1])
-    a = len(body[:a].encode()) if a >= 0 else a
+    sp = span_of(doc, f[1])
     got = None
-    if doc and a >= 0:
-        for q in doc["quantities"]:
-            if q["start"] <= a < q["end"]:
-                got = q
-                break
+    for q in doc["quantities"] if sp else []:
+        if q["start"] <= sp[0] < q["end"]:
+            got = q
+            break
     gv = float(f[2])
     gu = f[3] or None
     vok = got is not None and got["value"] is not None and math.isclose(got["value"], gv, rel_tol=1e-9)
@@ -141,31 +131,20 @@ for i, f in enumerate(rows):
     else:
         errs.append("%s\tgold %s %s\tgot %s %s\t%s" % (f[0], f[2], gu, got and got["value"], got and got["unit"], f[1]))
 n = len(rows)
-print("quantities: %d numbers, value accuracy %.3f, value+unit accuracy %.3f" % (n, okv / n, ok / n))
-if show:
-    print("\n".join(errs))
+report("quantities: %d numbers, value accuracy %.3f, value+unit accuracy %.3f" % (n, okv / n, ok / n), errs)
 
 # ---- blind quantities: written with the expected value before the extractor
 # was run on them.  Column 2 may include a qualifier or currency, so any
 # quantity overlapping it counts; value "none" means no quantity may overlap.
-rows = []
-for line in open(repo + "/tests/data/quantities/blind.tsv", encoding="utf-8"):
-    if line.startswith("#") or not line.strip():
-        continue
-    rows.append(line.rstrip("\n").split("\t"))   # id, text, value, unit, sentence
+rows = read_tsv("tests/data/quantities/blind.tsv")   # id, text, value, unit, sentence
 docs = [{"id": "b%d" % i, "text": f[4]} for i, f in enumerate(rows)]
 out = run(docs)
 ok = okv = 0
 errs = []
 for i, f in enumerate(rows):
     doc = out.get("b%d" % i)
-    body = doc["body"] if doc else ""
-    a = body.find(f[1])
-    b = -1
-    if a >= 0:
-        a = len(body[:a].encode())
-        b = a + len(f[1].encode())
-    cands = [q for q in (doc["quantities"] if doc else []) if a >= 0 and q["start"] < b and q["end"] > a]
+    sp = span_of(doc, f[1])
+    cands = [q for q in doc["quantities"] if q["start"] < sp[1] and q["end"] > sp[0]] if sp else []
     gu = f[3] or None
     if f[2] == "none":
         vok = uok = not cands
@@ -186,7 +165,5 @@ for i, f in enumerate(rows):
     if not uok:
         errs.append("%s\tgold %s %s\tgot %s %s\t%s" % (f[0], f[2], gu, got and got["value"], got and got["unit"], f[1]))
 n = len(rows)
-print("blind qty:  %d numbers, value accuracy %.3f, value+unit accuracy %.3f" % (n, okv / n, ok / n))
-if show:
-    print("\n".join(errs))
+report("blind qty:  %d numbers, value accuracy %.3f, value+unit accuracy %.3f" % (n, okv / n, ok / n), errs)
 PY
