@@ -11,24 +11,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "extract_fixture.h"
+
 static cr_ctx *ctx;
 
-static cr_corpus *run(const char *text, const char *published) {
-    cr_corpus *c = NULL;
-    if (cr_corpus_new(ctx, &c) != CR_OK) return NULL;
-    cr_article a = {0};
-    a.id = "q";
-    a.text = text;
-    a.published = published;
-    /* the two extractors under test, in cr_corpus_extract's order (dates
-     * first: quantities skip numbers inside them); names are ner.c's */
-    if (cr_corpus_add_article(c, &a) != CR_OK || cr_corpus_clean(c) != CR_OK || c->n_docs != 1 ||
-        cri_timex_find(ctx, c->docs[0]) != CR_OK || cri_quantity_find(ctx, c->docs[0]) != CR_OK) {
-        cr_corpus_free(c);
-        return NULL;
-    }
-    return c;
-}
+static cr_corpus *run(const char *text, const char *published) { return extract_one(ctx, text, published); }
 
 /* The quantity whose span contains the first occurrence of `needle`. */
 static int got(const char *text, const char *needle, double value, const char *unit, const char *qual) {
